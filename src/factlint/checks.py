@@ -1,0 +1,234 @@
+"""Check types: the code behind rules. A rule (YAML in rules/) names one and sets its options.
+
+Each check takes the linked claims of a story and yields candidate findings as lists of
+sides; the engine turns them into Findings with the rule's id, severity and message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Callable
+
+from . import tables
+from .models import Claim
+from .resolve import Story, fold
+
+
+@dataclass
+class Hit:
+    """What a check found: the claims on each side, and an optional severity override."""
+
+    sides: list[list[Claim]]
+    severity: str | None = None
+    note: str = ""
+
+
+@dataclass
+class CheckType:
+    name: str
+    run: Callable[[list[Claim], Story, dict], list[Hit]]
+    options: dict[str, type] = field(default_factory=dict)  # allowed option -> type
+
+
+def slots(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
+    """Claims grouped by subject and attribute: linear in the number of claims."""
+    out: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        # unlinked claims ('') and other instances of an event ('event:meeting#<claim>') are never compared
+        if c.subject_id and ("#" not in c.subject_id or c.subject_id.endswith("#main")):
+            out[(c.subject_id, c.attribute)].append(c)
+    return out
+
+
+# ---------------------------------------------------------------- compatibility of values
+
+def roles_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    if a.normalized == b.normalized:
+        return True
+    data = tables.load("titles")
+    status_a, status_b = a.qualifiers.get("status"), b.qualifiers.get("status")
+    if status_a == "acting":
+        status_a = None
+    if status_b == "acting":
+        status_b = None
+    office_a = a.normalized.removeprefix(f"{status_a} ") if status_a else a.normalized
+    office_b = b.normalized.removeprefix(f"{status_b} ") if status_b else b.normalized
+    same_office = office_a == office_b or _short_form(office_a, office_b)
+    if status_a != status_b:
+        # 'former President' vs 'President' is a conflict; 'former senator' vs 'secretary' is a career
+        return not same_office if (status_a == "former" or status_b == "former") else True
+    if status_a == "former":
+        return True
+    if same_office:
+        return True
+    cls_a, cls_b = a.qualifiers.get("class"), b.qualifiers.get("class")
+    generic = tables.generic_titles()
+    if (office_a in generic or office_b in generic) and cls_a == cls_b:
+        return True
+    if cls_a == cls_b:
+        policy = data["classes"].get(cls_a, {}).get("policy", "same-head")
+        if policy == "any":
+            return False
+        return _head(office_a) != _head(office_b)
+    return [cls_a, cls_b] not in data["exclusive"] and [cls_b, cls_a] not in data["exclusive"]
+
+
+def _head(title: str) -> str:
+    return title.split(" of ")[0].split()[-1]
+
+
+def _short_form(a: str, b: str) -> bool:
+    """'secretary' is short for 'secretary of state'; 'assistant district attorney' is not 'district attorney'."""
+    ranks = set(tables.load("titles")["rank_words"])
+    wa, wb = set(a.replace(" of ", " ").split()), set(b.replace(" of ", " ").split())
+    if not (wa < wb or wb < wa):
+        return False
+    return (wa & ranks) == (wb & ranks) and _head(a) == _head(b) or (wa & ranks) == (wb & ranks) and (
+        _head(a) in wb or _head(b) in wa)
+
+
+def dates_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    da, db = a.date, b.date
+    if da is None or db is None:
+        return True
+    for part in ("year", "month", "day", "weekday"):
+        x, y = getattr(da, part), getattr(db, part)
+        if x is not None and y is not None and x != y:
+            return False
+    for full, other in ((da, db), (db, da)):
+        if full.year and full.month and full.day and other.weekday is not None:
+            if dt.date(full.year, full.month, full.day).weekday() != other.weekday:
+                return False
+    return True
+
+
+def places_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    return story.places.compatible(a.value, b.value)
+
+
+COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible}
+
+
+# ---------------------------------------------------------------- check types
+
+def _sides_by_value(group: list[Claim]) -> list[list[Claim]]:
+    by_value: dict[str, list[Claim]] = defaultdict(list)
+    for c in group:
+        by_value[c.normalized].append(c)
+    return sorted(by_value.values(), key=lambda side: (-len({c.evidence.article for c in side}), side[0].normalized))
+
+
+def _merge(group: list[Claim], same: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+    """Values that agree form one side; the most supported value leads its side."""
+    sides: list[list[Claim]] = []
+    for value_claims in _sides_by_value(group):
+        for side in sides:
+            if all(same(x, value_claims[0]) for x in side):
+                side.extend(value_claims)
+                break
+        else:
+            sides.append(list(value_claims))
+    return sides
+
+
+def _disagreeing(sides: list[list[Claim]]) -> list[list[Claim]]:
+    """Sides whose articles really disagree: an article stating two values means two facts."""
+    keep = []
+    for side in sides:
+        arts = {c.evidence.article for c in side}
+        others = {c.evidence.article for s in sides if s is not side for c in s}
+        if arts - others:
+            keep.append(side)
+    return keep if len(keep) >= 2 else []
+
+
+def run_conflict(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
+    compatible = COMPATIBLE[options.get("compatible", "roles")]
+    hits = []
+    for (subject_id, _), group in sorted(slots(claims).items()):
+        if not subject_id or len({c.evidence.article for c in group}) < 2:
+            continue
+        sides = _disagreeing(_merge(group, lambda x, y: compatible(x, y, story)))
+        if sides:
+            hits.append(Hit(sides))
+    return hits
+
+
+def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
+    """Figures for one slot conflict only when two articles share no compatible value."""
+    soft_gap = float(options.get("soft_gap", 0.15))
+    hits = []
+    for (subject_id, _), group in sorted(slots(claims).items()):
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for c in group:
+            if c.interval is not None:
+                by_article[c.evidence.article].append(c)
+        if len(by_article) < 2:
+            continue
+        disagree = []
+        for a, b in combinations(sorted(by_article), 2):
+            if not any(x.interval.overlaps(y.interval) for x in by_article[a] for y in by_article[b]):
+                disagree.append((a, b))
+        if not disagree:
+            continue
+        involved = {art for pair in disagree for art in pair}
+        sides = _merge([c for art in sorted(involved) for c in by_article[art]],
+                       lambda x, y: x.interval.overlaps(y.interval))
+        sides = _disagreeing(sides)
+        if not sides:
+            continue
+        gap = min(x.interval.distance(y.interval) for s, t in combinations(sides, 2) for x in s for y in t)
+        approximate = any(c.interval.approximate for s in sides for c in s)
+        hits.append(Hit(sides, severity="warning" if approximate or gap <= soft_gap else None))
+    return hits
+
+
+def run_consistency(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
+    """One person's name written two ways inside one article (Vale's consistency check)."""
+    hits = []
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[(c.evidence.article, c.subject_id)].append(c)
+    for (_, _), group in sorted(groups.items()):
+        spellings: dict[str, list[Claim]] = defaultdict(list)
+        for c in group:
+            spellings[c.value].append(c)
+        if len(spellings) < 2:
+            continue
+        names = sorted(spellings, key=lambda n: (-len(spellings[n]), n))
+        base = names[0]
+        variants = [n for n in names[1:] if _spelling_variant(base, n)]
+        if variants:
+            hits.append(Hit([spellings[base]] + [spellings[v] for v in variants]))
+    return hits
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and a != b and all(fold(x) == fold(y) or x[:1].lower() == y[:1].lower()
+                                                 for x, y in zip(wa, wb))
+
+
+def run_calendar(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
+    """A weekday written with a date it does not fall on ('Tuesday, 7 January 2009')."""
+    hits = []
+    for c in claims:
+        d = c.date
+        if d is None or d.weekday is None or not (d.year and d.month and d.day):
+            continue
+        actual = dt.date(d.year, d.month, d.day).weekday()
+        if actual != d.weekday:
+            hits.append(Hit([[c]], note=["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                         "Sunday"][actual]))
+    return hits
+
+
+CHECKS: dict[str, CheckType] = {
+    "conflict": CheckType("conflict", run_conflict, {"compatible": str}),
+    "numeric": CheckType("numeric", run_numeric, {"soft_gap": float}),
+    "consistency": CheckType("consistency", run_consistency, {}),
+    "calendar": CheckType("calendar", run_calendar, {}),
+}

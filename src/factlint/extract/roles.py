@@ -1,0 +1,165 @@
+"""Titles and roles of people: pre-nominal, appositive and short forms ('the Secretary')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .. import tables
+from ..models import Claim
+from .common import Context, PersonMention
+
+# Single words that are titles only when capitalized: "major attacks", "general public".
+_AMBIGUOUS = {"major", "general", "private", "justice", "chair", "marshal", "captain", "commander", "director",
+              "secretary", "minister", "president", "judge", "representative", "speaker", "leader", "head",
+              "coach", "chairman", "founder", "professor", "inspector", "detective", "king", "queen",
+              "prince", "bishop", "cardinal", "governor", "mayor", "consul", "envoy"}
+
+
+def normalize_title(text: str) -> str:
+    """Lowercase canonical form: 'Premier' -> 'prime minister', 'Sen.' -> 'senator'."""
+    words = " ".join(text.lower().replace("\u2019", "'").split())
+    synonyms = tables.load("titles")["synonyms"]
+    if words in synonyms:
+        return synonyms[words]
+    parts = [synonyms.get(w, w) if w.endswith(".") else w for w in words.split()]
+    joined = " ".join(parts)
+    for alias, canonical in sorted(synonyms.items(), key=lambda kv: -len(kv[0])):
+        if " " in alias and alias in joined:
+            joined = joined.replace(alias, canonical)
+    return joined
+
+
+def _status(span: Span) -> tuple[str | None, int]:
+    """'former', 'acting' ... before the title (also 'ex-' and 'then-'); returns (status, new start)."""
+    doc, start = span.doc, span.start
+    words = tables.status_words()
+    status = None
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.text == "-" and start > 1 and doc[start - 2].lower_ in ("ex", "then"):
+            status, start = words[doc[start - 2].lower_], start - 2
+        elif prev.lower_ in words:
+            status, start = words[prev.lower_], start - 1
+        elif prev.ent_type_ in ("NORP", "GPE") or prev.tag_ == "POS" or prev.lower_ in ("u.s.", "us", "u.n.", "un"):
+            start -= 1  # "U.S.", "Russian", "Russia's": the country, kept as qualifier
+        else:
+            break
+    return status, start
+
+
+def _country(span: Span, start: int) -> str | None:
+    words = [t.text for t in span.doc[start:span.start] if t.ent_type_ in ("NORP", "GPE") or t.lower_ in ("u.s.", "us")]
+    return " ".join(words) if words else None
+
+
+def _organization(span: Span) -> tuple[str | None, int]:
+    """'vice president of the Asia Society ...': the organization, and where the phrase ends."""
+    doc = span.doc
+    i = span.end
+    if i + 1 < len(doc) and doc[i].lower_ in ("of", "for", "at"):
+        j = i + 1
+        while j < len(doc) and (doc[j].ent_type_ or doc[j].lower_ in ("the",)) and doc[j].ent_type_ not in ("PERSON",):
+            if doc[j].ent_type_ == "" and doc[j].lower_ != "the":
+                break
+            j += 1
+        if j > i + 1 and any(t.ent_type_ in ("ORG", "FAC", "GPE", "NORP") for t in doc[i + 1:j]):
+            kinds = {t.ent_type_ for t in doc[i + 1:j]}
+            return doc[i + 1:j].text, (j if "ORG" in kinds or "FAC" in kinds else -j)
+    return None, span.end
+
+
+def _person_at(ctx: Context, char: int) -> PersonMention | None:
+    for p in ctx.persons:
+        if p.start == char:
+            return p
+    return None
+
+
+def _person_ending_before(ctx: Context, char: int) -> PersonMention | None:
+    for p in reversed(ctx.persons):
+        if p.end <= char:
+            return p if not ctx.body[p.end:char].strip(" ,") else None
+    return None
+
+
+def role_claims(ctx: Context) -> list[Claim]:
+    doc = ctx.doc
+    index = tables.title_index()
+    out: list[Claim] = []
+    by_person: list[tuple[int, PersonMention, str]] = []  # (position, person, normalized) for short forms
+    for span in doc.spans.get("fl_titles", []):
+        surface = span.text
+        if ctx.in_headline(span.start_char):
+            continue
+        lower = span.text.lower()
+        first = span[0]
+        if first.pos_ not in ("NOUN", "PROPN") and span.root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if len(span) == 1 and lower in _AMBIGUOUS and not first.text[:1].isupper():
+            prenominal_ok = False
+        else:
+            prenominal_ok = True
+        status, lead = _status(span)
+        org, org_end = _organization(span)
+        normalized = normalize_title(surface)
+        cls = index.get(normalized) or index.get(lower)
+        if cls is None:
+            continue
+        if org and org_end > 0 and cls in ("head-of-government", "organization", "legislative", "press"):
+            cls = "organization"  # "vice president of the Asia Society": not a country's office
+        person = None
+        how = ""
+        after = span.end_char
+        nxt = ctx.body[after:after + 1]
+        if prenominal_ok and nxt == " ":
+            person = _person_at(ctx, after + 1)
+            how = "prenominal"
+        if person is None:
+            # appositive: "Lavrov, Russia's foreign minister" / "Danny Russel, ... and a former assistant secretary"
+            left = doc[lead - 1] if lead > 0 else None
+            while left is not None and left.lower_ in ("the", "a", "an") and left.i > 0:
+                left = doc[left.i - 1]
+            if left is not None and left.text == ",":
+                person = _person_ending_before(ctx, left.idx)
+                how = "appositive"
+            elif left is not None and left.lower_ == "and":
+                for pos, p, _ in reversed(by_person):
+                    if pos < left.idx and left.idx - pos < 200 and ctx.body[p.end:left.idx].startswith(","):
+                        person, how = p, "appositive"
+                        break
+        short_of = None
+        if person is None:
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if prev is not None and prev.lower_ == "the" and first.text[:1].isupper() and not org \
+                    and _person_at(ctx, after + 1) is None:
+                head = normalized.split(" of ")[0].split()[-1]
+                for pos, p, norm in reversed(by_person):
+                    if norm != normalized and head in norm.replace(" of ", " ").split():
+                        person, short_of, how = p, norm, "short form"
+                        break
+        if person is None:
+            continue
+        qualifiers: dict[str, str | bool] = {"pattern": how}
+        if status:
+            qualifiers["status"] = status
+        country = _country(span, lead)
+        if country:
+            qualifiers["country"] = country
+        if org:
+            qualifiers["organization"] = org
+        if short_of:
+            qualifiers["short_for"] = short_of
+        value_start = doc[lead].idx if status else span.start_char
+        value = ctx.body[value_start:span.end_char]
+        if status:
+            value = ctx.body[doc[lead].idx:span.end_char]
+            # keep only the status word(s) and the title: "former President", not "former U.S. President"
+        norm = short_of or normalized
+        norm_full = f"{status} {norm}" if status and status != "acting" else norm
+        claim = ctx.claim("role", value_start, span.end_char, subject=person.text, subject_id=person.text,
+                          attribute="title", value=value, normalized=norm_full,
+                          qualifiers={**qualifiers, "class": cls})
+        out.append(claim)
+        if not short_of:
+            by_person.append((span.start_char, person, normalized))
+    return out

@@ -1,0 +1,156 @@
+"""The data that flows between stages: articles, claims, findings (pydantic, validated)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ClaimKind = Literal["role", "date", "place", "quantity", "duration", "name", "event"]
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(_Model):
+    id: str
+    path: str
+    text: str = Field(repr=False)
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when known
+    body_offset: int = 0  # where the body starts in the file (after front matter)
+    line_offset: int = 0  # lines before the body in the file
+
+
+class Evidence(_Model):
+    article: str
+    start: int  # character offsets into the original article text
+    end: int
+    line: int  # 1-based, in the original file
+    column: int  # 1-based
+    sentence: str
+    text: str  # exactly text[start:end]
+
+
+class Interval(_Model):
+    """A numeric value with its uncertainty: 'over 700' is (700, inf)."""
+
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    unit: str = ""
+    approximate: bool = False
+
+    def overlaps(self, other: "Interval") -> bool:
+        lo_a = float("-inf") if self.low is None else self.low
+        hi_a = float("inf") if self.high is None else self.high
+        lo_b = float("-inf") if other.low is None else other.low
+        hi_b = float("inf") if other.high is None else other.high
+        if hi_a < lo_b or hi_b < lo_a:
+            return False
+        if hi_a == lo_b and (self.high_open or other.low_open):
+            return False
+        if hi_b == lo_a and (other.high_open or self.low_open):
+            return False
+        return True
+
+    def distance(self, other: "Interval") -> float:
+        """Relative gap between two intervals (0 when they overlap)."""
+        if self.overlaps(other):
+            return 0.0
+        lo_a = float("-inf") if self.low is None else self.low
+        hi_a = float("inf") if self.high is None else self.high
+        lo_b = float("-inf") if other.low is None else other.low
+        hi_b = float("inf") if other.high is None else other.high
+        gap = lo_b - hi_a if hi_a <= lo_b else lo_a - hi_b
+        scale = max(abs(v) for v in (lo_a, hi_a, lo_b, hi_b) if v not in (float("inf"), float("-inf")))
+        return gap / scale if scale else float("inf")
+
+    def describe(self) -> str:
+        def num(v: float) -> str:
+            return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+        unit = f" {self.unit}" if self.unit else ""
+        if self.low is not None and self.low == self.high:
+            return f"{num(self.low)}{unit}"
+        lo = "-inf" if self.low is None else num(self.low)
+        hi = "inf" if self.high is None else num(self.high)
+        return f"{'(' if self.low_open or self.low is None else '['}{lo}, {hi}{')' if self.high_open or self.high is None else ']'}{unit}"
+
+
+class DateParts(_Model):
+    """What a date expression fixes; unknown parts stay None ('Thursday' fixes a weekday)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # Monday = 0
+    resolved: str | None = None  # ISO date when fully known
+
+    def describe(self) -> str:
+        if self.resolved:
+            return self.resolved
+        names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december"]
+        parts = []
+        if self.weekday is not None:
+            parts.append(names[self.weekday])
+        if self.month is not None:
+            parts.append(months[self.month - 1] + (f" {self.day}" if self.day else ""))
+        if self.year is not None:
+            parts.append(str(self.year))
+        return " ".join(parts)
+
+
+class Claim(_Model):
+    id: str  # article id + char span + kind: unique and stable
+    kind: ClaimKind
+    subject: str  # canonical entity or event after linking; the surface mention before
+    subject_id: str  # linking key: claims about one subject share it
+    attribute: str
+    value: str  # surface text
+    normalized: str  # comparable text form
+    qualifiers: dict[str, str | bool] = Field(default_factory=dict)
+    interval: Interval | None = None
+    date: DateParts | None = None
+    evidence: Evidence
+
+
+class Side(_Model):
+    value: str
+    normalized: str | None  # None when it only repeats the value (so "President" stays matchable as is)
+    articles: list[str]
+    evidence: list[Evidence]
+
+
+class Finding(_Model):
+    id: str
+    rule: str
+    severity: Severity
+    kind: ClaimKind
+    subject: str
+    attribute: str
+    message: str
+    sides: list[Side]
+
+
+class ArticleRef(_Model):
+    id: str
+    path: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+class Report(_Model):
+    factlint: str
+    articles: list[ArticleRef]
+    findings: list[Finding]

@@ -1,0 +1,163 @@
+"""Link claims across the articles of one story: one node per person, place and event.
+
+- people: 'Sergei Lavrov', 'Sergey Lavrov', 'Lavrov' and 'marco Rubio' join by surname and a
+  close first name; a bare surname joins only when one person of that surname is known;
+- places: 'Kuala Lumpur, Malaysia' written anywhere in the story puts the city in the country;
+- events: 'the meeting', 'the talks', 'the session' are the story's main event when they name
+  its main participants (or nobody) and nothing marks them as another instance.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+
+import networkx as nx
+
+from .extract.common import Context
+from .models import Claim
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def similar_given_names(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return a == b or (a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.75)
+
+
+class People:
+    """Clusters of name variants; ``canonical(name)`` gives the person's display name."""
+
+    def __init__(self, names: list[str]):
+        counts = Counter(" ".join(n.split()) for n in names)
+        full = sorted((n for n in counts if len(n.split()) >= 2), key=lambda n: (-counts[n], n))
+        self.clusters: list[list[str]] = []
+        for name in full:
+            first, last = name.split()[0], name.split()[-1]
+            for cluster in self.clusters:
+                c_first, c_last = cluster[0].split()[0], cluster[0].split()[-1]
+                if fold(last) == fold(c_last) and similar_given_names(first, c_first):
+                    cluster.append(name)
+                    break
+            else:
+                self.clusters.append([name])
+        self.counts = counts
+        self.by_surname: dict[str, list[list[str]]] = defaultdict(list)
+        for cluster in self.clusters:
+            self.by_surname[fold(cluster[0].split()[-1])].append(cluster)
+
+    def canonical(self, name: str) -> str:
+        name = " ".join(name.split())
+        words = name.split()
+        group = self.by_surname.get(fold(words[-1]), [])
+        if len(words) == 1:
+            return self._display(group[0]) if len(group) == 1 else name
+        for cluster in group:
+            if name in cluster:
+                return self._display(cluster)
+        return name
+
+    def _display(self, cluster: list[str]) -> str:
+        # The most used spelling, written with capitals ("Marco Rubio", not "marco Rubio").
+        proper = [n for n in cluster if all(w[:1].isupper() for w in n.split())] or cluster
+        return sorted(proper, key=lambda n: (-self.counts[n], n))[0]
+
+
+class Places:
+    """Containment learned from the story's own text ('Kuala Lumpur, Malaysia')."""
+
+    def __init__(self, pairs: list[tuple[str, str]]):
+        self.graph = nx.DiGraph()
+        for inner, outer in pairs:
+            if fold(inner) != fold(outer):
+                self.graph.add_edge(fold(inner), fold(outer))
+
+    def within(self, inner: str, outer: str) -> bool:
+        a, b = fold(inner), fold(outer)
+        return a in self.graph and b in self.graph and nx.has_path(self.graph, a, b)
+
+    def compatible(self, a: str, b: str) -> bool:
+        return fold(a) == fold(b) or self.within(a, b) or self.within(b, a)
+
+
+class Story:
+    """Everything the linker learned about one story, for the rules and the graph."""
+
+    def __init__(self, people: People, places: Places, main_participants: list[str]):
+        self.people = people
+        self.places = places
+        self.main_participants = main_participants
+
+
+def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Story]:
+    """Give every claim its canonical subject; returns the claims and what was learned."""
+    names = [p.text for _, ctx in extracted for p in ctx.persons]
+    names += [c.subject for claims, _ in extracted for c in claims if c.kind in ("role", "name")]
+    people = People(names)
+    places = Places([pair for _, ctx in extracted for pair in ctx.contains])
+
+    # Main participants: the people that event mentions name in the most articles.
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for claims, ctx in extracted:
+        for c in claims:
+            if c.subject_id.startswith("event:") and not c.qualifiers.get("other_instance"):
+                for person in filter(None, str(c.qualifiers.get("persons", "")).split(",")):
+                    named_in[people.canonical(person)].add(ctx.article.id)
+    top = max((len(a) for a in named_in.values()), default=0)
+    # In a one-article story the article's own people count; in a larger one, two articles must agree.
+    floor = max(1 if len(extracted) == 1 else 2, (top + 1) // 2)
+    main = sorted((p for p, arts in named_in.items() if len(arts) >= floor),
+                  key=lambda p: (-len(named_in[p]), p))[:3]
+
+    linked: list[Claim] = []
+    for claims, _ in extracted:
+        for c in claims:
+            linked.append(_link_claim(c, people, main))
+    return linked, Story(people, places, main)
+
+
+def _link_claim(c: Claim, people: People, main: list[str]) -> Claim:
+    if c.kind in ("role", "name"):
+        person = people.canonical(c.subject)
+        return c.model_copy(update={"subject": person, "subject_id": f"person:{person}"})
+    if c.subject_id.startswith("event:"):
+        family = c.subject_id.split(":", 1)[1]
+        persons = {people.canonical(p) for p in str(c.qualifiers.get("persons", "")).split(",") if p}
+        other = bool(c.qualifiers.get("other_instance")) or bool(persons and main and not persons & set(main))
+        if other:  # another meeting: kept, shown by `claims`, never compared
+            return c.model_copy(update={"subject": f"another {family}", "subject_id": f"{c.subject_id}#{c.id}"})
+        label = f"{family} ({', '.join(main)})" if main else family
+        return c.model_copy(update={"subject": label, "subject_id": f"{c.subject_id}#main"})
+    return c
+
+
+def build_graph(claims: list[Claim], story: Story, articles: list[str]) -> nx.MultiDiGraph:
+    """Entities, events, articles and claims; each claim joins its slot (subject + attribute).
+
+    A slot node stands for the claim-to-claim edges of one subject and attribute, so the graph
+    grows linearly with the number of claims.
+    """
+    g = nx.MultiDiGraph()
+    for art in articles:
+        g.add_node(f"article:{art}", type="article", label=art)
+    for c in claims:
+        if not c.subject_id:
+            continue
+        subject_type = c.subject_id.split(":", 1)[0]
+        g.add_node(c.subject_id, type=subject_type, label=c.subject)
+        slot = f"slot:{c.subject_id}|{c.attribute}"
+        g.add_node(slot, type="slot", label=f"{c.subject} / {c.attribute}")
+        g.add_node(f"claim:{c.id}", type="claim", kind=c.kind, label=c.value, normalized=c.normalized,
+                   article=c.evidence.article, line=c.evidence.line, column=c.evidence.column)
+        g.add_edge(f"claim:{c.id}", c.subject_id, key="about")
+        g.add_edge(f"claim:{c.id}", slot, key="fills")
+        g.add_edge(f"claim:{c.id}", f"article:{c.evidence.article}", key="stated_in")
+    for inner, outer in story.places.graph.edges:
+        g.add_node(f"place:{inner}", type="place", label=inner)
+        g.add_node(f"place:{outer}", type="place", label=outer)
+        g.add_edge(f"place:{inner}", f"place:{outer}", key="within")
+    return g

@@ -1,0 +1,41 @@
+"""Data tables the extractors and checks share, loaded once from ``factlint/data``."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@cache
+def load(name: str) -> dict:
+    text = resources.files("factlint").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def title_index() -> dict[str, str]:
+    """Every known title surface (lowercase) -> its class."""
+    data = load("titles")
+    index = {}
+    for cls, names in data["titles"].items():
+        for name in names:
+            index[name] = cls
+    for cls, names in data.get("generic", {}).items():
+        for name in names:
+            index[name] = cls
+    for alias, canonical in data["synonyms"].items():
+        if canonical in index:
+            index.setdefault(alias, index[canonical])
+    return index
+
+
+@cache
+def generic_titles() -> frozenset[str]:
+    return frozenset(n for names in load("titles").get("generic", {}).values() for n in names)
+
+
+@cache
+def status_words() -> dict[str, str]:
+    return {w: status for status, words in load("titles")["status"].items() for w in words}
