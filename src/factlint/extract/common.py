@@ -16,7 +16,7 @@ EVENT_NOUNS = {
 }
 EVENT_VERBS = {"meeting": {"meet", "confer"}}
 # "held talks", "took place": the event is the object or the subject of these verbs.
-LIGHT_VERBS = {"hold", "have", "conduct", "take", "last", "begin", "end", "start", "come", "drag"}
+LIGHT_VERBS = {"hold", "have", "conduct", "take", "last", "begin", "end", "start", "come", "drag", "engage"}
 # Words that make an event mention another instance: "their first meeting", "previously met".
 OTHER_INSTANCE = {"previous", "previously", "earlier", "first", "last", "next", "upcoming", "prior", "ago",
                   "later", "future", "subsequent", "past", "former", "once", "initial", "planned", "another"}
@@ -41,7 +41,10 @@ class Context:
         """Title-case lines (headlines, tables of contents) mislead the tagger: claims skip them."""
         start = self.body.rfind("\n", 0, char) + 1
         end = self.body.find("\n", char)
-        words = [w for w in self.body[start:end if end >= 0 else None].split() if w[:1].isalpha()]
+        line = self.body[start:end if end >= 0 else None].rstrip()
+        if line.endswith((".", "?", "!", '"', "\u201d", "'", "\u2019", ":")):
+            return False  # a sentence, however many names it holds
+        words = [w for w in line.split() if w[:1].isalpha()]
         if len(words) < 4 or len(words) > 25:
             return False
         capitalized = sum(1 for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS)
@@ -91,18 +94,32 @@ def event_family(token: Token) -> str | None:
             if lemma in verbs:
                 return family
         if lemma in LIGHT_VERBS:
-            for child in token.children:
-                if child.dep_ in ("dobj", "nsubj", "nsubjpass") and event_family(child):
-                    return event_family(child)
+            noun = _light_verb_event(token)
+            return event_family(noun) if noun is not None else None
+    return None
+
+
+def _light_verb_event(verb: Token, depth: int = 4) -> Token | None:
+    """The event noun of 'held talks', 'took place' (its subject), 'engaged in ... discussions'."""
+    frontier = [verb]
+    for _ in range(depth):
+        nxt = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and child.pos_ in ("NOUN", "PROPN") \
+                        and any(child.lemma_.lower() in n or child.lower_ in n for n in EVENT_NOUNS.values()):
+                    return child
+                # 'engaged in ... discussions', not 'taking place ... during the summit'
+                if child.dep_ in ("pcomp", "pobj", "dobj") or (child.dep_ == "prep" and child.lower_ in ("in", "into")):
+                    nxt.append(child)
+        frontier = nxt
     return None
 
 
 def _event_token(token: Token) -> Token:
     """'held talks' -> talks; 'took place' -> its subject; otherwise the token itself."""
     if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in LIGHT_VERBS:
-        for child in token.children:
-            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and event_family(child):
-                return child
+        return _light_verb_event(token) or token
     return token
 
 

@@ -1,0 +1,179 @@
+"""Each extractor on real sentences: from the seeds, the ECB+ corpus, and our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import claims_in
+
+
+def roles(text: str) -> list[tuple[str, str, str]]:
+    return [(c.subject, c.value, c.normalized) for c in claims_in(text, kind="role")]
+
+
+# ---------------------------------------------------------------- roles
+
+def test_prenominal_title_with_country():
+    # seeds/000, line 1
+    got = roles("In a significant diplomatic move, U.S. Secretary of State Marco Rubio has engaged in talks with "
+                "Russian Foreign Minister Sergei Lavrov on the sidelines of the ASEAN conference in Malaysia.")
+    assert ("Marco Rubio", "Secretary of State", "secretary of state") in got
+    assert ("Sergei Lavrov", "Foreign Minister", "foreign minister") in got
+
+
+def test_former_is_kept_in_value_and_normalized():
+    # seeds/001, line 12
+    claims = claims_in("Washington D.C. - Senator Marco Rubio held discussions with Russia's Foreign Minister, a move "
+                       "occurring shortly after former President Donald Trump publicly criticized Russian President "
+                       "Vladimir Putin.", kind="role")
+    trump = [c for c in claims if c.subject == "Donald Trump"]
+    assert [(c.value, c.normalized, c.qualifiers.get("status")) for c in trump] == [
+        ("former President", "former president", "former")]
+    putin = [c for c in claims if c.subject == "Vladimir Putin"][0]
+    assert putin.normalized == "president" and putin.qualifiers["country"] == "Russian"
+
+
+def test_appositive_title_and_organization():
+    # seeds/004, line 20
+    got = claims_in("Rubio's talking points will not resonate, said Danny Russel, vice president of the Asia Society "
+                    "Policy Institute.", kind="role")
+    assert [(c.subject, c.normalized, c.qualifiers.get("class")) for c in got] == [
+        ("Danny Russel", "vice president", "organization")]
+
+
+def test_appositive_lowercase_title():
+    got = roles("The talks were led by Sergei Lavrov, Russia's foreign minister, who arrived on Wednesday.")
+    assert ("Sergei Lavrov", "foreign minister", "foreign minister") in got
+
+
+def test_short_form_takes_the_full_title_of_its_antecedent():
+    # seeds/000, lines 10 and 13
+    got = roles("The meeting between Secretary of State Marco Rubio and Sergei Lavrov marks a critical point. "
+                "The Secretary noted, \"It's a concept that I'll take back to the president.\"")
+    assert ("Marco Rubio", "Secretary", "secretary of state") in got
+
+
+def test_lowercase_ambiguous_words_are_not_titles():
+    assert roles("Russia launched major new attacks on Kyiv as the general public sheltered.") == []
+
+
+def test_synonyms_normalize():
+    # 41_6ecb: 'premier Ehud Olmert'
+    got = roles("Israeli premier Ehud Olmert said the offensive would continue.")
+    assert got and got[0][2] == "prime minister"
+
+
+def test_titles_in_headlines_are_skipped():
+    # seeds/001 line 1: the tagger reads 'Amidst Trump' as a person in title case
+    assert roles("Rubio Engages Russian Foreign Minister Amidst Trump's Critical Stance on Putin\n") == []
+
+
+# ---------------------------------------------------------------- dates
+
+def dates(text, published=None):
+    return [(c.value, c.normalized, c.attribute) for c in claims_in(text, published, kind="date")]
+
+
+def test_absolute_date_of_the_event():
+    # seeds/001 line 23
+    got = dates("On July 10, 2025, Senator marco Rubio engaged in candid discussions with Russian Foreign "
+                "Minister Sergey Lavrov in Kuala Lumpur, Malaysia.")
+    assert ("July 10, 2025", "2025-07-10", "date") in got
+
+
+def test_weekday_unresolved_without_published_date():
+    got = dates("U.S. Secretary of State Marco Rubio held talks Thursday with Russian Foreign Minister Sergei Lavrov.")
+    assert got == [("Thursday", "thursday", "date")]
+
+
+def test_weekday_resolved_against_published_date():
+    got = claims_in("Marco Rubio held talks Thursday with Sergei Lavrov.", published="2025-07-11", kind="date")
+    assert got[0].date.resolved == "2025-07-10" and got[0].date.weekday == 3
+
+
+def test_bound_is_not_the_event_date():
+    # seeds/004 line 12
+    got = dates("The 50-minute meeting, their second face-to-face since February, came while Trump grew critical.")
+    assert ("February", "february", "mentioned") in got
+
+
+def test_other_instance_is_marked():
+    # seeds/004 line 15
+    claims = claims_in("Rubio previously met Lavrov in Saudi Arabia in February in efforts to revive dialogue.",
+                       kind="date")
+    assert claims and claims[0].qualifiers["other_instance"] is True
+
+
+# ---------------------------------------------------------------- places
+
+def places(text):
+    return [(c.value, c.qualifiers.get("other_instance")) for c in claims_in(text, kind="place")]
+
+
+def test_venue_not_dateline():
+    # seeds/004 line 8: the dateline is where the story was filed
+    got = places("KUALA LUMPUR, Malaysia (Reuters) - U.S. Secretary of State Marco Rubio held talks Thursday with "
+                 "Russian Foreign Minister Sergei Lavrov in Kuala Lumpur.")
+    assert [v for v, _ in got] == ["Kuala Lumpur"]
+
+
+def test_venue_of_participial_clause():
+    # seeds/002 line 2
+    got = places("Taking place in Malaysia during the ASEAN summit, the meeting drew attention to a war.")
+    assert got == [("Malaysia", False)]
+
+
+def test_place_not_tied_to_an_event_is_no_claim():
+    assert places("Russia's attacks intensify in Ukraine, straining its defenses.") == []
+
+
+# ---------------------------------------------------------------- numbers
+
+def numbers(text, kind):
+    return [(c.value, c.normalized) for c in claims_in(text, kind=kind)]
+
+
+@pytest.mark.parametrize("text, value, normalized", [
+    ("Rubio spoke of the 50-minute meeting with Lavrov.", "50-minute", "50 minutes"),
+    ("Following their nearly hour-long meeting, Rubio spoke.", "nearly hour-long", "[54, 60) minutes"),
+    ("Rubio and Lavrov held talks that lasted about 2 1/2 hours.", "about 2 1/2 hours", "[127.5, 172.5] minutes"),
+    ("The session lasted more than three hours, officials said.", "more than three hours", "(180, inf) minutes"),
+])
+def test_durations_of_events(text, value, normalized):
+    assert numbers(text, "duration") == [(value, normalized)]
+
+
+def test_duration_of_no_event_is_ignored():
+    # seeds/004 line 18
+    assert numbers("The story of next 50 years will largely be written here in this region.", "duration") == []
+
+
+def test_counts_with_qualifiers():
+    # seeds/004 line 13 and seeds/002 line 4
+    got = numbers("Ukrainian President Volodymyr Zelenskyy reported Russia launched 18 missiles and about 400 drones. "
+                  "Moscow, which just days earlier unleashed a record 728 drones in a single night, offered no comment. "
+                  "Russia launched its largest drone attack yet, deploying over 700 drones.", "quantity")
+    assert ("18 missiles", "18 missile") in got
+    assert ("about 400 drones", "[340, 460] drone") in got
+    assert ("a record 728 drones", "728 drone") in got
+    assert ("over 700 drones", "(700, inf) drone") in got
+
+
+def test_list_markers_are_not_counts():
+    # seeds/000 lines 4-8
+    assert numbers("4) Reactions to the meeting\n1 | points were made.", "quantity") == []
+
+
+# ---------------------------------------------------------------- names
+
+def test_person_names_with_spelling_variants():
+    got = [c.value for c in claims_in("Rubio held talks with Russian Foreign Minister Sergei Lavrov. Rubio told "
+                                      "reporters after talks with Russian Foreign Minister Sergey Lavrov.", kind="name")]
+    assert got == ["Sergei Lavrov", "Sergey Lavrov"]
+
+
+def test_evidence_points_into_the_original_text():
+    text = "In Kuala Lumpur, Marco Rubio\u2019s talks with Foreign Minister Sergei Lavrov lasted 50 minutes.\n"
+    for c in claims_in(text):
+        assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+        assert c.evidence.line == 1 and c.evidence.column == c.evidence.start + 1
