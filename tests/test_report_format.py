@@ -227,3 +227,16 @@ def test_schema_allows_added_fields(report, validator):
 def test_finding_ids_are_unique(report):
     ids = [f["id"] for f in report["findings"]]
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+
+
+def test_documented_excerpt_validates(validator):
+    # docs/report-format.md shows a real (trimmed) report; it must stay valid against the schema.
+    import re
+
+    doc = (ROOT / "docs" / "report-format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", doc, re.S)
+    assert blocks, "report-format.md should contain a ```json excerpt"
+    for block in blocks:
+        excerpt = json.loads(block)
+        errors = list(validator.iter_errors(excerpt))
+        assert not errors, [e.message for e in errors]

@@ -180,9 +180,10 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
         sides = _disagreeing(sides)
         if not sides:
             continue
-        gap = min(x.interval.distance(y.interval) for s, t in combinations(sides, 2) for x in s for y in t)
-        approximate = any(c.interval.approximate for s in sides for c in s)
-        hits.append(Hit(sides, severity="warning" if approximate or gap <= soft_gap else None))
+        # Hard when some pair is far apart: beyond soft_gap, or twice that when a side is approximate.
+        hard = any(x.interval.distance(y.interval) > soft_gap * (2 if x.interval.approximate or y.interval.approximate else 1)
+                   for s, t in combinations(sides, 2) for x in s for y in t)
+        hits.append(Hit(sides, severity=None if hard else "warning"))
     return hits
 
 

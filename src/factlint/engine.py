@@ -120,8 +120,9 @@ def _side(claims: list[Claim]) -> Side:
     return Side(value=lead.value, normalized=normalized, articles=arts, evidence=evidence)
 
 
-def fingerprint(rule: str, subject: str, attribute: str, sides: list[Side]) -> str:
-    key = json.dumps([rule, subject, attribute, sorted((s.normalized or s.value).casefold() for s in sides)], sort_keys=True)
+def fingerprint(rule: str, subject_id: str, attribute: str, sides: list[Side]) -> str:
+    key = json.dumps([rule, subject_id, attribute, sorted((s.normalized or s.value).casefold() for s in sides)],
+                     sort_keys=True)
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -135,7 +136,7 @@ def make_finding(rule: Rule, hit: Hit) -> Finding:
         "b_articles": _articles_phrase(sides[1].articles) if len(sides) > 1 else "",
         "sides": "; ".join(f"{s.value} ({_articles_phrase(s.articles)})" for s in sides), "note": hit.note,
     }
-    return Finding(id=fingerprint(rule.id, first.subject, first.attribute, sides), rule=rule.id,
+    return Finding(id=fingerprint(rule.id, first.subject_id, first.attribute, sides), rule=rule.id,
                    severity=hit.severity or rule.severity, kind=rule.kind, subject=first.subject,
                    attribute=first.attribute, message=rule.message.format(**fields), sides=sides)
 

