@@ -237,16 +237,12 @@ def test_duplicate_explicit_id(tmp_path):
     assert line.startswith(f"error[E001]: {b}: article id 'gazette'")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an impossible YAML date in front matter raises ValueError "
-                                       "(yaml.safe_load), which _front_matter does not catch")
 def test_impossible_front_matter_date_is_an_input_error(tmp_path):
     p = write(tmp_path / "a.md", f"---\npublished: 2025-13-45\n---\n{LEDE}\n")
     [line] = problems([p])
     assert line.startswith(f"error[E001]: {p}: ")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a .json file holding an empty list gives zero articles and "
-                                       "no error, unlike a directory with no articles")
 def test_json_with_no_records_is_an_input_error(tmp_path):
     p = write(tmp_path / "feed.json", "[]")
     [line] = problems([p])

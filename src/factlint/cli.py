@@ -26,6 +26,10 @@ def _write(text: str, output: str | None) -> None:
         fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        # mkstemp makes the file private; give it the mode a plain write would (or the old file's)
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~umask)
         os.replace(tmp, target)
     except OSError as err:
         raise UsageError(f"cannot write: {err.strerror}", output) from None

@@ -33,6 +33,9 @@ class Rule(BaseModel):
     path: str = ""
 
 
+RULE_KEYS = ("id", "check", "kind", "severity", "message", "attribute", "options", "docs", "enabled")
+
+
 def _key_lines(text: str) -> dict[str, int]:
     """Line of each top-level key, so an error can point at it."""
     node = yaml.compose(text)
@@ -57,8 +60,14 @@ def load_rule(path: Path) -> Rule:
         mark = getattr(err, "problem_mark", None)
         loc = f"{where}:{mark.line + 1}" if mark else where
         raise RuleError(f"invalid YAML: {getattr(err, 'problem', None) or err}", loc) from None
+    except ValueError as err:  # YAML reads 2025-02-30 as a date and fails
+        raise RuleError(f"invalid value: {err}", where) from None
     if not isinstance(data, dict):
         raise RuleError("a rule file must be a mapping (id, check, kind, severity, message, ...)", where)
+    unknown = [key for key in data if key not in Rule.model_fields or key == "path"]
+    if unknown:  # named first: a misspelt key also makes a required one look missing
+        raise RuleError(f"unknown key {unknown[0]!r}; known keys: {', '.join(RULE_KEYS)}",
+                        f"{where}:{lines.get(str(unknown[0]), 1)}")
     try:
         rule = Rule(**data, path=where)
     except ValidationError as err:
@@ -91,7 +100,15 @@ def load_rules(directory: Path) -> list[Rule]:
     files = sorted(p for p in directory.glob(f"*{RULE_SUFFIX}") if not p.name.endswith(TEST_SUFFIX))
     if not files:
         raise RuleError("no rule files (*.yaml) in the rules directory", str(directory))
-    return [load_rule(p) for p in files]
+    rules, problems = [], []
+    for path in files:
+        try:
+            rules.append(load_rule(path))
+        except RuleError as err:
+            problems.append(err)
+    if problems:
+        raise RuleError.many(problems)
+    return rules
 
 
 def default_rules_dir() -> Path:

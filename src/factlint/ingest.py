@@ -163,6 +163,8 @@ def _front_matter(text: str, where: str) -> tuple[dict, int, int]:
         line = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(err, "problem", None) or "invalid YAML"
         raise InputError(f"broken front matter{line}: {problem}", where) from None
+    except ValueError as err:  # YAML reads 2025-02-30 as a date and fails
+        raise InputError(f"broken front matter: {err}", where) from None
     if not isinstance(meta, dict):
         raise InputError("front matter must be a mapping of keys to values", where)
     return meta, end, text.count("\n", 0, end)
@@ -184,6 +186,8 @@ def _from_json(text: str, path: Path) -> list[Article]:
     except json.JSONDecodeError as err:
         raise InputError(f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}", str(path)) from None
     records = data if isinstance(data, list) else [data]
+    if not records:
+        raise InputError("no records: the JSON list is empty", str(path))
     return [_from_record(rec, path, f"{path}#{i + 1}" if isinstance(data, list) else str(path),
                          f"{path.stem}-{i + 1}" if isinstance(data, list) else path.stem)
             for i, rec in enumerate(records)]
