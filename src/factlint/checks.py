@@ -58,8 +58,13 @@ def roles_compatible(a: Claim, b: Claim, story: Story) -> bool:
     office_b = b.normalized.removeprefix(f"{status_b} ") if status_b else b.normalized
     same_office = office_a == office_b or _short_form(office_a, office_b)
     if status_a != status_b:
-        # 'former President' vs 'President' is a conflict; 'former senator' vs 'secretary' is a career
-        return not same_office if (status_a == "former" or status_b == "former") else True
+        # 'former President' vs 'President' is a conflict; 'former senator' vs 'secretary' is a career.
+        # AP style: only a title before the name ("President Trump") asserts the current office;
+        # "Felt, an associate director at the FBI, said ..." may narrate the past.
+        current = b if status_a == "former" else a
+        if "former" not in (status_a, status_b) or current.qualifiers.get("pattern") != "prenominal":
+            return True
+        return not same_office
     if status_a == "former":
         return True
     if same_office:
@@ -106,7 +111,19 @@ def dates_compatible(a: Claim, b: Claim, story: Story) -> bool:
 
 
 def places_compatible(a: Claim, b: Claim, story: Story) -> bool:
-    return story.places.compatible(a.value, b.value)
+    """Same place, one inside the other, or nothing known that sets them apart."""
+    if story.places.compatible(a.value, b.value):
+        return True
+    places = story.places
+    country_a, country_b = places.country_of(a.value), places.country_of(b.value)
+    if places.is_country(a.value) and places.is_country(b.value):
+        return country_a == country_b  # 'US' and 'the United States'
+    if country_a and country_b and country_a != country_b:
+        return False  # 'Jakarta' is not in Malaysia
+    if places.is_country(a.value) or places.is_country(b.value):
+        return True  # a city never written with its country: 'Medan' vs 'Indonesia'
+    # Two cities conflict; streets, regions and landmarks of unknown relation are left alone.
+    return not (a.qualifiers.get("label") == "GPE" and b.qualifiers.get("label") == "GPE")
 
 
 COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible}

@@ -13,7 +13,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
+from functools import cache
+
 import networkx as nx
+import pycountry
 
 from .extract.common import Context
 from .models import Claim
@@ -82,6 +85,43 @@ class Places:
 
     def compatible(self, a: str, b: str) -> bool:
         return fold(a) == fold(b) or self.within(a, b) or self.within(b, a)
+
+    @staticmethod
+    def is_country(name: str) -> bool:
+        return _country(name) is not None
+
+    def country_of(self, name: str) -> str | None:
+        """The country a place is in, from the story's own text or the ISO 3166 tables."""
+        here = fold(name)
+        for place in [here] + (list(nx.descendants(self.graph, here)) if here in self.graph else []):
+            country = _country(place) or _subdivision_country(place)
+            if country:
+                return country
+        return None
+
+
+@cache
+def _country(name: str) -> str | None:
+    try:
+        return pycountry.countries.lookup(name.strip()).alpha_2
+    except LookupError:
+        return COUNTRY_ALIASES.get(fold(name).replace(".", "").strip())
+
+
+@cache
+def _subdivision_country(name: str) -> str | None:
+    matches = {sub.country_code for sub in pycountry.subdivisions if fold(sub.name) == fold(name)}
+    return matches.pop() if len(matches) == 1 else None
+
+
+# Common names ISO 3166 does not list.
+COUNTRY_ALIASES = {"us": "US", "usa": "US", "america": "US", "the united states": "US", "uk": "GB", "britain": "GB",
+                   "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "russia": "RU",
+                   "iran": "IR", "syria": "SY", "south korea": "KR", "north korea": "KP", "taiwan": "TW",
+                   "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
+                   "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "ivory coast": "CI",
+                   "the philippines": "PH", "burma": "MM", "palestine": "PS", "gaza": "PS", "the gaza strip": "PS",
+                   "gaza strip": "PS", "the west bank": "PS", "west bank": "PS", "moldova": "MD", "turkey": "TR"}
 
 
 class Story:

@@ -58,5 +58,5 @@ def place_claims(ctx: Context) -> list[Claim]:
         out.append(ctx.claim("place", ent.start_char, ent.end_char, subject=f"event:{event.family}",
                              subject_id=f"event:{event.family}", attribute="venue", value=value,
                              normalized=value.lower(),
-                             qualifiers=event_qualifiers(event)))
+                             qualifiers={**event_qualifiers(event), "label": ent.label_}))
     return out
