@@ -63,6 +63,15 @@ def test_synonyms_normalize():
     assert got and got[0][2] == "prime minister"
 
 
+def test_inverted_titles_normalize():
+    # 8_3ecb: 'Chief of Police Scott Russell' vs 'Police Chief Scott Russell'
+    from factlint.extract.roles import normalize_title
+
+    assert normalize_title("Chief of Police") == normalize_title("police chief") == "police chief"
+    assert normalize_title("Minister of Defence") == "defense minister"
+    assert normalize_title("Secretary of State") == "secretary of state"
+
+
 def test_titles_in_headlines_are_skipped():
     # seeds/001 line 1: the tagger reads 'Amidst Trump' as a person in title case
     assert roles("Rubio Engages Russian Foreign Minister Amidst Trump's Critical Stance on Putin\n") == []

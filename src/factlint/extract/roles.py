@@ -26,6 +26,12 @@ def normalize_title(text: str) -> str:
     for alias, canonical in sorted(synonyms.items(), key=lambda kv: -len(kv[0])):
         if " " in alias and alias in joined:
             joined = joined.replace(alias, canonical)
+    # "chief of police" is "police chief", "minister of defense" is "defense minister"
+    head, _, rest = joined.partition(" of ")
+    if rest and " " not in head:
+        flipped = f"{rest.removeprefix('the ')} {head}"
+        if flipped in tables.title_index():
+            return synonyms.get(flipped, flipped)
     return joined
 
 
