@@ -23,6 +23,16 @@ def claims_in(text: str, published: str | None = None, kind: str | None = None) 
     return [c for c in claims if kind is None or c.kind == kind]
 
 
+def write(path: Path, content: str | bytes) -> Path:
+    """Write a test file (text as UTF-8, or raw bytes), making its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def seeds_result() -> Result:
     return run([str(SEEDS)], RULES)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write
+
 import factlint.nlp
 from factlint.cli import main
 from factlint.errors import ModelError
@@ -24,13 +26,6 @@ GOOD_B = ("Senator Jane Okafor opened the Lune bridge on Tuesday, July 8, in fro
           "The ceremony took about an hour.\n")
 
 
-def write(path: Path, content) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:

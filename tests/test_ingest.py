@@ -7,19 +7,13 @@ import json
 import pytest
 
 from factlint.errors import InputError
+from conftest import write
 from factlint.ingest import load_articles, parse_text
 
 LEDE = "The city council approved the new budget on Tuesday, July 8, by a vote of 7 to 2."
 SECOND = "Mayor Ana Ruiz said the plan would add 40 bus drivers before the end of the year."
 
 
-def write(path, content):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 # ---------------------------------------------------------------- happy paths
