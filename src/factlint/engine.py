@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .checks import CHECKS, Hit
 from .errors import RuleError
-from .models import SEVERITY_RANK, Claim, ClaimKind, Evidence, Finding, Severity, Side
+from .models import SEVERITY_RANK, Claim, ClaimKind, Finding, Severity, Side
 from .resolve import Story
 
 RULE_SUFFIX = ".yaml"
@@ -169,6 +169,3 @@ def run_rules(rules: list[Rule], claims: list[Claim], story: Story) -> list[Find
     findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.kind, f.subject.casefold(), f.attribute, f.id))
     return findings
 
-
-def evidence_key(e: Evidence) -> tuple:
-    return (e.article, e.start, e.end)

@@ -155,11 +155,9 @@ def role_claims(ctx: Context) -> list[Claim]:
             qualifiers["organization"] = org
         if short_of:
             qualifiers["short_for"] = short_of
+        # the value is the title as written, with its status word: "former President"
         value_start = doc[lead].idx if status else span.start_char
         value = ctx.body[value_start:span.end_char]
-        if status:
-            value = ctx.body[doc[lead].idx:span.end_char]
-            # keep only the status word(s) and the title: "former President", not "former U.S. President"
         norm = short_of or normalized
         norm_full = f"{status} {norm}" if status and status != "acting" else norm
         claim = ctx.claim("role", value_start, span.end_char, subject=person.text, subject_id=person.text,
