@@ -61,9 +61,11 @@ def roles_compatible(a: Claim, b: Claim, story: Story) -> bool:
         # 'former President' vs 'President' is a conflict; 'former senator' vs 'secretary' is a career.
         # AP style: only a title before the name ("President Trump") asserts the current office;
         # "Felt, an associate director at the FBI, said ..." may narrate the past.
-        current = b if status_a == "former" else a
+        current, former = (b, a) if status_a == "former" else (a, b)
         if "former" not in (status_a, status_b) or current.qualifiers.get("pattern") != "prenominal":
             return True
+        if former.qualifiers.get("organization") != current.qualifiers.get("organization"):
+            return True  # "former head coach of the Boston Celtics" is no claim about his current team
         return not same_office
     if status_a == "former":
         return True
@@ -165,6 +167,9 @@ def _disagreeing(sides: list[list[Claim]]) -> list[list[Claim]]:
 def run_conflict(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
     compatible = COMPATIBLE[options.get("compatible", "roles")]
     hits = []
+    # A quotation speaks for its speaker, maybe from another time ("As president, Senator Obama
+    # will ..." in 2008): it does not start a conflict.
+    claims = [c for c in claims if not c.qualifiers.get("quoted")]
     for (subject_id, _), group in sorted(slots(claims).items()):
         if not subject_id or len({c.evidence.article for c in group}) < 2:
             continue

@@ -63,8 +63,16 @@ class Context:
                         sentence=" ".join(sentence.split()), text=self.body[start:end])
 
     def claim(self, kind: str, start: int, end: int, **fields) -> Claim:
+        if self.in_quote(start):
+            fields["qualifiers"] = {**fields.get("qualifiers", {}), "quoted": True}
         return Claim(id=f"{self.article.id}:{start}-{end}:{kind}", kind=kind,
                      evidence=self.evidence(start, end), **fields)
+
+    def in_quote(self, char: int) -> bool:
+        """Inside a direct quotation on its line: the speaker's words, maybe from another time."""
+        start = self.body.rfind("\n", 0, char) + 1
+        before = self.doc.text[start:char]  # the parse text: typographic quotes made plain
+        return before.count('"') % 2 == 1
 
 
 @dataclass
