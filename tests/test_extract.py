@@ -100,6 +100,16 @@ def test_weekday_resolved_against_published_date():
     assert got[0].date.resolved == "2025-07-10" and got[0].date.weekday == 3
 
 
+@pytest.mark.parametrize("text, published, normalized", [
+    ("Rubio met Lavrov in Saudi Arabia earlier this year.", "2025-07-10", "2025"),
+    ("Rubio met Lavrov yesterday in Kuala Lumpur.", "2025-07-11", "2025-07-10"),
+    ("Rubio met Lavrov yesterday in Kuala Lumpur.", None, None),  # no publication date: unresolved, no claim
+])
+def test_relative_dates_resolve_against_published(text, published, normalized):
+    got = [c.normalized for c in claims_in(text, published, kind="date")]
+    assert got == ([normalized] if normalized else [])
+
+
 def test_bound_is_not_the_event_date():
     # seeds/004 line 12
     got = dates("The 50-minute meeting, their second face-to-face since February, came while Trump grew critical.")

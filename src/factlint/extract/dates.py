@@ -40,6 +40,8 @@ def date_parts(text: str, published: str | None = None) -> DateParts | None:
         elif re.fullmatch(r"\d+(st|nd|rd|th)", w):
             parts.day = int(re.match(r"\d+", w).group())
     relative = bool(_RELATIVE.search(text))
+    if parts.model_dump(exclude_none=True) == {} and relative and published:
+        return _relative(text.lower(), dt.date.fromisoformat(published))
     if parts.model_dump(exclude_none=True) == {}:
         return None
     if relative and parts.year is None and parts.month is None and parts.weekday is None:
@@ -61,6 +63,25 @@ def date_parts(text: str, published: str | None = None) -> DateParts | None:
         parts.resolved = day.isoformat()
         parts.year, parts.month, parts.day = day.year, day.month, day.day
     return parts
+
+
+_DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _relative(text: str, base: dt.date) -> DateParts | None:
+    """'yesterday', 'earlier this year', 'last year' against the publication date; else unknown."""
+    for word, shift in _DAY_SHIFT.items():
+        if re.search(rf"\b{word}\b", text):
+            day = base + dt.timedelta(days=shift)
+            return DateParts(year=day.year, month=day.month, day=day.day, weekday=day.weekday(),
+                             resolved=day.isoformat())
+    if re.search(r"\bthis year\b", text):
+        return DateParts(year=base.year)
+    if re.search(r"\blast year\b", text):
+        return DateParts(year=base.year - 1)
+    if re.search(r"\bthis month\b", text):
+        return DateParts(year=base.year, month=base.month)
+    return None
 
 
 def date_claims(ctx: Context) -> list[Claim]:
