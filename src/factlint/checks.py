@@ -91,10 +91,7 @@ def _short_form(a: str, b: str) -> bool:
     """'secretary' is short for 'secretary of state'; 'assistant district attorney' is not 'district attorney'."""
     ranks = set(tables.load("titles")["rank_words"])
     wa, wb = set(a.replace(" of ", " ").split()), set(b.replace(" of ", " ").split())
-    if not (wa < wb or wb < wa):
-        return False
-    return (wa & ranks) == (wb & ranks) and _head(a) == _head(b) or (wa & ranks) == (wb & ranks) and (
-        _head(a) in wb or _head(b) in wa)
+    return (wa < wb or wb < wa) and (wa & ranks) == (wb & ranks)
 
 
 def dates_compatible(a: Claim, b: Claim, story: Story) -> bool:

@@ -92,10 +92,8 @@ def read_file(path: Path) -> list[Article]:
 
 def _article(path: Path, text: str, meta: dict, where: str, body_offset: int = 0, line_offset: int = 0,
              default_id: str | None = None) -> Article:
-    unknown = sorted(set(meta) - set(META_KEYS) - {"text", "source", "story"})
-    if unknown:
-        # Extra metadata is kept out of the way, not an error: CMS exports carry many keys.
-        meta = {k: v for k, v in meta.items() if k not in unknown}
+    # Other metadata is ignored, not an error: CMS exports carry many keys.
+    meta = {k: v for k, v in meta.items() if k in META_KEYS}
     body = text[body_offset:]
     if not body.strip():
         raise InputError("article has no text", where)

@@ -115,7 +115,7 @@ def _light_verb_event(verb: Token, depth: int = 4) -> Token | None:
         for tok in frontier:
             for child in tok.children:
                 if child.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and child.pos_ in ("NOUN", "PROPN") \
-                        and any(child.lemma_.lower() in n or child.lower_ in n for n in EVENT_NOUNS.values()):
+                        and event_family(child):
                     return child
                 # 'engaged in ... discussions', not 'taking place ... during the summit'
                 if child.dep_ in ("pcomp", "pobj", "dobj") or (child.dep_ == "prep" and child.lower_ in ("in", "into")):

@@ -58,20 +58,20 @@ def _country(span: Span, start: int) -> str | None:
     return " ".join(words) if words else None
 
 
-def _organization(span: Span) -> tuple[str | None, int]:
-    """'vice president of the Asia Society ...': the organization, and where the phrase ends."""
+def _organization(span: Span) -> tuple[str | None, bool]:
+    """What follows 'of'/'for'/'at' after a title: ('the Asia Society ...', True) for an
+    organization, ('the United States', False) for a country, (None, False) for nothing."""
     doc = span.doc
     i = span.end
-    if i + 1 < len(doc) and doc[i].lower_ in ("of", "for", "at"):
-        j = i + 1
-        while j < len(doc) and (doc[j].ent_type_ or doc[j].lower_ in ("the",)) and doc[j].ent_type_ not in ("PERSON",):
-            if doc[j].ent_type_ == "" and doc[j].lower_ != "the":
-                break
-            j += 1
-        if j > i + 1 and any(t.ent_type_ in ("ORG", "FAC", "GPE", "NORP") for t in doc[i + 1:j]):
-            kinds = {t.ent_type_ for t in doc[i + 1:j]}
-            return doc[i + 1:j].text, (j if "ORG" in kinds or "FAC" in kinds else -j)
-    return None, span.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "for", "at"):
+        return None, False
+    j = i + 1
+    while j < len(doc) and (doc[j].lower_ == "the" or doc[j].ent_type_ not in ("", "PERSON")):
+        j += 1
+    kinds = {t.ent_type_ for t in doc[i + 1:j]}
+    if not kinds & {"ORG", "FAC", "GPE", "NORP"}:
+        return None, False
+    return doc[i + 1:j].text, bool(kinds & {"ORG", "FAC"})
 
 
 def _person_at(ctx: Context, char: int) -> PersonMention | None:
@@ -101,17 +101,14 @@ def role_claims(ctx: Context) -> list[Claim]:
         first = span[0]
         if first.pos_ not in ("NOUN", "PROPN") and span.root.pos_ not in ("NOUN", "PROPN"):
             continue
-        if len(span) == 1 and lower in _AMBIGUOUS and not first.text[:1].isupper():
-            prenominal_ok = False
-        else:
-            prenominal_ok = True
+        prenominal_ok = not (len(span) == 1 and lower in _AMBIGUOUS and not first.text[:1].isupper())
         status, lead = _status(span)
-        org, org_end = _organization(span)
+        org, is_organization = _organization(span)
         normalized = normalize_title(surface)
         cls = index.get(normalized) or index.get(lower)
         if cls is None:
             continue
-        if org and org_end > 0 and cls in ("head-of-government", "organization", "legislative", "press"):
+        if is_organization and cls in ("head-of-government", "organization", "legislative", "press"):
             cls = "organization"  # "vice president of the Asia Society": not a country's office
         person = None
         how = ""
