@@ -154,7 +154,7 @@ def numbers(text, kind):
 
 @pytest.mark.parametrize("text, value, normalized", [
     ("Rubio spoke of the 50-minute meeting with Lavrov.", "50-minute", "50 minutes"),
-    ("Following their nearly hour-long meeting, Rubio spoke.", "nearly hour-long", "[54, 60) minutes"),
+    ("Following their nearly hour-long meeting, Rubio spoke.", "nearly hour-long", "[54, 60] minutes"),
     ("Rubio and Lavrov held talks that lasted about 2 1/2 hours.", "about 2 1/2 hours", "[127.5, 172.5] minutes"),
     ("The session lasted more than three hours, officials said.", "more than three hours", "(180, inf) minutes"),
 ])

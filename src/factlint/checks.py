@@ -197,13 +197,26 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
         sides = _merge([c for art in sorted(involved) for c in by_article[art]],
                        lambda x, y: x.interval.overlaps(y.interval))
         sides = _disagreeing(sides)
-        if not sides:
+        if not sides or not _corroborated(sides, options):
             continue
         # Hard when some pair is far apart: beyond soft_gap, or twice that when a side is approximate.
         hard = any(x.interval.distance(y.interval) > soft_gap * (2 if x.interval.approximate or y.interval.approximate else 1)
                    for s, t in combinations(sides, 2) for x in s for y in t)
         hits.append(Hit(sides, severity=None if hard else "warning"))
     return hits
+
+
+def _corroborated(sides: list[list[Claim]], options: dict) -> bool:
+    """Options for weakly linked figures: the leading value has `min_support` articles behind it,
+    and the values are within `max_ratio` of each other (1,600 houses and 18 houses count different things)."""
+    support = len({c.evidence.article for c in sides[0]})
+    if support < int(options.get("min_support", 1)):
+        return False
+    max_ratio = options.get("max_ratio")
+    if max_ratio is None:
+        return True
+    mids = [c.interval.low for side in sides for c in side if c.interval.low]
+    return bool(mids) and max(mids) / min(mids) <= float(max_ratio)
 
 
 def run_consistency(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
@@ -248,7 +261,7 @@ def run_calendar(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
 
 CHECKS: dict[str, CheckType] = {
     "conflict": CheckType("conflict", run_conflict, {"compatible": str}),
-    "numeric": CheckType("numeric", run_numeric, {"soft_gap": float}),
+    "numeric": CheckType("numeric", run_numeric, {"soft_gap": float, "min_support": int, "max_ratio": float}),
     "consistency": CheckType("consistency", run_consistency, {}),
     "calendar": CheckType("calendar", run_calendar, {}),
 }

@@ -27,13 +27,15 @@ class Rule(BaseModel):
     severity: Severity
     message: str
     attribute: str | None = None
+    # Claims whose qualifiers have these values ("counted: thing"); null means the qualifier is absent.
+    where: dict[str, str | None] = {}
     options: dict = {}
     docs: str = ""
     enabled: bool = True
     path: str = ""
 
 
-RULE_KEYS = ("id", "check", "kind", "severity", "message", "attribute", "options", "docs", "enabled")
+RULE_KEYS = ("id", "check", "kind", "severity", "message", "attribute", "where", "options", "docs", "enabled")
 
 
 def _key_lines(text: str) -> dict[str, int]:
@@ -163,7 +165,8 @@ def run_rules(rules: list[Rule], claims: list[Claim], story: Story) -> list[Find
     for rule in rules:
         if not rule.enabled:
             continue
-        mine = [c for c in claims if c.kind == rule.kind and (rule.attribute is None or c.attribute == rule.attribute)]
+        mine = [c for c in claims if c.kind == rule.kind and (rule.attribute is None or c.attribute == rule.attribute)
+                and all(c.qualifiers.get(key) == value for key, value in rule.where.items())]
         for hit in CHECKS[rule.check].run(mine, story, rule.options):
             findings.append(make_finding(rule, hit))
     findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.kind, f.subject.casefold(), f.attribute, f.id))

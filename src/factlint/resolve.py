@@ -127,10 +127,11 @@ COUNTRY_ALIASES = {"us": "US", "usa": "US", "america": "US", "the united states"
 class Story:
     """Everything the linker learned about one story, for the rules and the graph."""
 
-    def __init__(self, people: People, places: Places, main_participants: list[str]):
+    def __init__(self, people: People, places: Places, main_participants: list[str], main_family: str | None):
         self.people = people
         self.places = places
         self.main_participants = main_participants
+        self.main_family = main_family
 
 
 def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Story]:
@@ -140,11 +141,12 @@ def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Sto
     people = People(names)
     places = Places([pair for _, ctx in extracted for pair in ctx.contains])
 
+    family = main_family([ctx for _, ctx in extracted])
     # Main participants: the people that event mentions name in the most articles.
     named_in: dict[str, set[str]] = defaultdict(set)
     for claims, ctx in extracted:
         for c in claims:
-            if c.subject_id.startswith("event:") and not c.qualifiers.get("other_instance"):
+            if c.subject_id == f"event:{family}" and not c.qualifiers.get("other_instance"):
                 for person in filter(None, str(c.qualifiers.get("persons", "")).split(",")):
                     named_in[people.canonical(person)].add(ctx.article.id)
     top = max((len(a) for a in named_in.values()), default=0)
@@ -152,26 +154,58 @@ def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Sto
     floor = max(1 if len(extracted) == 1 else 2, (top + 1) // 2)
     main = sorted((p for p, arts in named_in.items() if len(arts) >= floor),
                   key=lambda p: (-len(named_in[p]), p))[:3]
+    main = main if family == "meeting" else []
 
     linked: list[Claim] = []
     for claims, _ in extracted:
         for c in claims:
-            linked.append(_link_claim(c, people, main))
-    return linked, Story(people, places, main)
+            linked.append(_link_claim(c, people, main, family))
+    return linked, Story(people, places, main, family)
 
 
-def _link_claim(c: Claim, people: People, main: list[str]) -> Claim:
+# A death is the story only when nothing else is: in an attack story "died" counts the attack's dead.
+_BACKGROUND_FAMILIES = {"death"}
+
+
+def main_family(contexts: list[Context]) -> str | None:
+    """The event most articles name, then the most named: the story's main event."""
+    articles: Counter = Counter()
+    mentions: Counter = Counter()
+    for ctx in contexts:
+        for family, n in ctx.events.items():
+            articles[family] += 1
+            mentions[family] += n
+    if not articles:
+        return None
+    def rank(f: str) -> tuple[int, int, str]:
+        return articles[f], mentions[f], f
+
+    best = max(articles, key=rank)
+    others = [f for f in articles if f not in _BACKGROUND_FAMILIES]
+    if best in _BACKGROUND_FAMILIES and others:
+        runner_up = max(others, key=rank)
+        if 2 * articles[runner_up] > articles[best]:
+            return runner_up
+    return best
+
+
+def _link_claim(c: Claim, people: People, main: list[str], family: str | None) -> Claim:
     if c.kind in ("role", "name"):
         person = people.canonical(c.subject)
         return c.model_copy(update={"subject": person, "subject_id": f"person:{person}"})
     if c.subject_id.startswith("event:"):
-        family = c.subject_id.split(":", 1)[1]
+        own = c.subject_id.split(":", 1)[1]
+        if own == "?":  # a figure tied to no event word: the story's main event, unless marked otherwise
+            own = family or "?"
         persons = {people.canonical(p) for p in str(c.qualifiers.get("persons", "")).split(",") if p}
-        other = bool(c.qualifiers.get("other_instance")) or bool(persons and main and not persons & set(main))
-        if other:  # another meeting: kept, shown by `claims`, never compared
-            return c.model_copy(update={"subject": f"another {family}", "subject_id": f"{c.subject_id}#{c.id}"})
-        label = f"{family} ({', '.join(main)})" if main else family
-        return c.model_copy(update={"subject": label, "subject_id": f"{c.subject_id}#main"})
+        other = own != family or bool(c.qualifiers.get("other_instance")) or bool(
+            persons and main and not persons & set(main))
+        label = f"{own} ({', '.join(main)})" if main else own
+        if c.kind == "quantity":
+            label = f"{label}: {c.attribute}"
+        if other:  # another event: kept, shown by `claims`, never compared
+            return c.model_copy(update={"subject": f"another {label}", "subject_id": f"event:{own}#{c.id}"})
+        return c.model_copy(update={"subject": label, "subject_id": f"event:{own}#main"})
     return c
 
 

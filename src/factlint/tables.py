@@ -39,3 +39,18 @@ def generic_titles() -> frozenset[str]:
 @cache
 def status_words() -> dict[str, str]:
     return {w: status for status, words in load("titles")["status"].items() for w in words}
+
+
+@cache
+def event_nouns() -> dict[str, str]:
+    """Event noun or agent noun (lowercase) -> its event family."""
+    out = {}
+    for family, words in load("events")["families"].items():
+        for word in words.get("nouns", []) + words.get("agents", []):
+            out.setdefault(word, family)
+    return out
+
+
+@cache
+def event_verbs() -> dict[str, str]:
+    return {verb: family for family, words in load("events")["families"].items() for verb in words.get("verbs", [])}

@@ -5,14 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Article, Claim
-from .common import Context
+from .common import Context, event_mentions
 from .dates import date_claims
 from .names import find_persons, name_claims
-from .numbers import count_claims, duration_claims
+from .figures import figure_claims
+from .numbers import duration_claims
 from .places import containment, find_datelines, place_claims
 from .roles import role_claims
 
-EXTRACTORS = (role_claims, name_claims, date_claims, place_claims, duration_claims, count_claims)
+EXTRACTORS = (role_claims, name_claims, date_claims, place_claims, duration_claims, figure_claims)
 
 
 def extract(article: Article, doc: Doc) -> tuple[list[Claim], Context]:
@@ -21,6 +22,7 @@ def extract(article: Article, doc: Doc) -> tuple[list[Claim], Context]:
     ctx = Context(article=article, doc=doc, body=body, datelines=find_datelines(doc.text))
     ctx.persons = find_persons(ctx)
     ctx.contains = containment(ctx)
+    ctx.events = event_mentions(ctx)
     claims = [c for extractor in EXTRACTORS for c in extractor(ctx)]
     claims.sort(key=lambda c: (c.evidence.start, c.kind, c.evidence.end))
     return claims, ctx

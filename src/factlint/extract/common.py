@@ -7,19 +7,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import tables
 from ..models import Article, Claim, Evidence
 
-# Event nouns and verbs by family: "the meeting", "the talks" and "the session" are one event.
-EVENT_NOUNS = {
-    "meeting": {"meeting", "talk", "talks", "session", "discussion", "discussions", "encounter", "face-to-face",
-                "sit-down", "conversation", "dialogue", "engagement", "summit", "conference"},
-}
-EVENT_VERBS = {"meeting": {"meet", "confer"}}
 # "held talks", "took place": the event is the object or the subject of these verbs.
 LIGHT_VERBS = {"hold", "have", "conduct", "take", "last", "begin", "end", "start", "come", "drag", "engage"}
 # Words that make an event mention another instance: "their first meeting", "previously met".
 OTHER_INSTANCE = {"previous", "previously", "earlier", "first", "last", "next", "upcoming", "prior", "ago",
-                  "later", "future", "subsequent", "past", "former", "once", "initial", "planned", "another"}
+                  "later", "future", "subsequent", "past", "former", "once", "initial", "planned", "another",
+                  "second", "third", "new", "latest", "separate", "similar"}
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "amid", "vs", "as"}
@@ -33,6 +29,7 @@ class Context:
     datelines: list[tuple[int, int]] = field(default_factory=list)  # "KUALA LUMPUR (Reuters) -" spans
     persons: list["PersonMention"] = field(default_factory=list)
     contains: list[tuple[str, str]] = field(default_factory=list)  # (place, container) stated in text
+    events: dict[str, int] = field(default_factory=dict)  # event family -> mentions in the article
 
     def in_dateline(self, char: int) -> bool:
         return any(start <= char < end for start, end in self.datelines)
@@ -91,19 +88,19 @@ class EventRef:
     persons: list[PersonMention]
 
 
-def event_family(token: Token) -> str | None:
+def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | None:
+    """The event family a word names: 'talks' -> meeting, 'quake' -> earthquake, 'robbers' -> robbery."""
     lemma, lower = token.lemma_.lower(), token.lower_
     if token.pos_ in ("NOUN", "PROPN"):
-        for family, nouns in EVENT_NOUNS.items():
-            if lemma in nouns or lower in nouns:
-                return family
+        family = tables.event_nouns().get(lemma) or tables.event_nouns().get(lower)
+        return family if family not in exclude else None
     if token.pos_ in ("VERB", "AUX"):
-        for family, verbs in EVENT_VERBS.items():
-            if lemma in verbs:
-                return family
+        family = tables.event_verbs().get(lemma)
+        if family and family not in exclude:
+            return family
         if lemma in LIGHT_VERBS:
             noun = _light_verb_event(token)
-            return event_family(noun) if noun is not None else None
+            return event_family(noun, exclude) if noun is not None else None
     return None
 
 
@@ -133,9 +130,13 @@ def _event_token(token: Token) -> Token:
 
 def is_other_instance(trigger: Token) -> bool:
     scope = [trigger]
-    if trigger.head is not trigger and trigger.head.pos_ in ("VERB", "AUX"):
+    if trigger.head != trigger and trigger.head.pos_ in ("VERB", "AUX"):
         scope.append(trigger.head)  # "previously met", "the first being in ..."
     for tok in scope:
+        # "Monday's earthquake was the second one": the attribute says which instance
+        attrs = [g for c in tok.children if c.dep_ == "attr" for g in c.children if g.dep_ == "amod"]
+        if any(a.lower_ in OTHER_INSTANCE for a in attrs):
+            return True
         for child in tok.children:
             if child.lower_ in OTHER_INSTANCE or (child.dep_ in ("amod", "advmod", "npadvmod", "nsubj")
                                                   and child.lemma_.lower() in OTHER_INSTANCE):
@@ -152,30 +153,47 @@ def _marks_other(tokens: list[Token]) -> bool:
                for tok in tokens for child in tok.children)
 
 
-def find_event(token: Token, ctx: Context, max_hops: int = 4) -> EventRef | None:
+def find_event(token: Token, ctx: Context, max_hops: int = 4, exclude: frozenset[str] = frozenset()) -> EventRef | None:
     """The event a word hangs from: walk up the parse to the nearest event noun or verb.
 
+    A verb that is no event word may have one as its subject: "the quake killed 10 people".
     The walk marks the event as another instance when a word on the way says so
     ("the first being in Saudi Arabia", "previously met ... in February").
     """
     tok, path = token, []
     for _ in range(max_hops + 1):
-        family = event_family(tok)
+        family = event_family(tok, exclude)
         if family:
             trigger = _event_token(tok)
             other = is_other_instance(trigger) or is_other_instance(tok) or _marks_other(path)
             return EventRef(family, trigger, other, persons_near(trigger, ctx))
         path.append(tok)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent")] if tok.pos_ == "VERB" else []
+        for subject in subjects + [g for s in subjects if s.dep_ == "agent" for g in s.children if g.dep_ == "pobj"]:
+            family = event_family(subject, exclude) if subject.pos_ in ("NOUN", "PROPN") else None
+            if family:
+                other = is_other_instance(subject) or _marks_other(path)
+                return EventRef(family, subject, other, persons_near(subject, ctx))
         # participial clause: "Taking place in Malaysia, the meeting drew attention"
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN"):
             for child in tok.head.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and event_family(child):
+                if child.dep_ in ("nsubj", "nsubjpass") and event_family(child, exclude):
                     other = is_other_instance(child) or _marks_other(path)
-                    return EventRef(event_family(child), child, other, persons_near(child, ctx))
-        if tok.head is tok:
+                    return EventRef(event_family(child, exclude), child, other, persons_near(child, ctx))
+        if tok.head == tok:
             return None
         tok = tok.head
     return None
+
+
+def event_mentions(ctx: Context) -> dict[str, int]:
+    """How often the article names each event family: the story's main event is the most named."""
+    counts: dict[str, int] = {}
+    for tok in ctx.doc:
+        family = event_family(tok) if tok.pos_ in ("NOUN", "PROPN", "VERB") else None
+        if family and not ctx.in_headline(tok.idx):
+            counts[family] = counts.get(family, 0) + 1
+    return counts
 
 
 def event_qualifiers(event: EventRef) -> dict[str, str | bool]:

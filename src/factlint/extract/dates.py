@@ -101,6 +101,9 @@ def date_claims(ctx: Context) -> list[Claim]:
         if event is not None:
             subject, attribute = f"event:{event.family}", "date"
             quals = event_qualifiers(event)
+            if event.family != "meeting" and (parts.year or parts.month and not parts.day):
+                # Reports date the news by weekday or day; "the December 2003 quake" is history.
+                quals["other_instance"] = True
         else:
             subject, attribute, quals = "", "mentioned", {}
         if ctx.in_dateline(ent.start_char):

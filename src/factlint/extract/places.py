@@ -36,6 +36,7 @@ def containment(ctx: Context) -> list[tuple[str, str]]:
 
 def _clean(text: str) -> str:
     text = " ".join(text.split())
+    text = text[:-2] if text.endswith(("'s", "’s")) else text
     return text[4:] if text.lower().startswith("the ") else text
 
 
@@ -52,7 +53,9 @@ def place_claims(ctx: Context) -> list[Claim]:
         if ent.start >= 2 and ctx.doc[ent.start - 1].text == "," and ctx.doc[ent.start - 2].ent_type_ in PLACE_LABELS:
             continue
         event = find_event(prep, ctx)
-        if event is None:
+        if event is None or event.family != "meeting":
+            # "the quake was felt in Oman", "pirates in the Gulf of Aden": for events that spread or
+            # move, "in X" names no single venue. Only meetings have one.
             continue
         value = _clean(ctx.body[ent.start_char:ent.end_char])
         out.append(ctx.claim("place", ent.start_char, ent.end_char, subject=f"event:{event.family}",

@@ -1,0 +1,480 @@
+"""Figures: counts by measure, money, magnitudes and populations, each tied to what it measures.
+
+A figure is worth comparing only with figures of the same measure about the same thing:
+"40 people were killed" and "55 wounded" are two measures; "12 of one family" is a subgroup;
+"85 million euros ($108 million)" gives one haul in two currencies; "the 2003 quake" is
+another event. Each claim says what it measures (``attribute``), which event it belongs to
+(``subject_id``), and why it might not be comparable (``qualifiers``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .. import tables
+from ..models import Claim, Interval
+from .common import Context, _subtree, event_qualifiers, find_event, span_root, to_number
+from .numbers import interval
+
+# Casualty verbs measure, they are no event of their own ("40 people died" is about the attack).
+_NOT_EVENTS = frozenset({"death"})
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+          "trillion": 1e12}
+# Vague plurals are lower bounds: "dozens" is at least 24.
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000}
+_QUALIFIERS = ("a record", "record", "as many as", "an estimated", "estimated", "at least", "at most", "more than", "less than",
+               "fewer than", "up to", "just over", "just under", "close to", "upwards of", "no fewer than",
+               "about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "under",
+               "only", "a total of", "a further", "another", "other")
+
+# ------------------------------------------------------------------ money
+
+_CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "a$": "AUD", "$a": "AUD", "£": "GBP", "€": "EUR", "e": "EUR",
+                    "p": "GBP", "euro": "EUR", "eur": "EUR", "dh": "AED", "rs": "INR", "rs.": "INR", "¥": "JPY"}
+_CURRENCY_WORD = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+                  "pounds": "GBP", "sterling": "GBP", "rupiah": "IDR", "rupee": "INR", "rupees": "INR",
+                  "yen": "JPY", "dirham": "AED", "dirhams": "AED", "yuan": "CNY", "rials": "IRR", "rial": "IRR"}
+# "e85 million" and "p74million" are how some feeds garble the euro and pound signs.
+MONEY = re.compile(
+    r"(?P<pre>US\$|\$A|A\$|\$|£|€|\b[eE](?=\d)|\bp(?=\d)|\b[Ee]uro(?=\s?\d)|\bEUR\s?(?=\d)|\bDh(?=\s?\d)|\bRs\.?\s?(?=\d)|¥)?"
+    r"\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?-?\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|m|k)\b)?"
+    r"(?:[\s-]+(?P<post>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|rupiah|rupees?|yen|dirhams?|yuan|rials?)\b)?",
+)
+
+
+def money_claims(ctx: Context) -> list[Claim]:
+    out = []
+    text = ctx.doc.text
+    last_end, last_currency = -10, None
+    for m in MONEY.finditer(text):
+        pre, post = m.group("pre"), m.group("post")
+        if not pre and not post:
+            continue
+        currency = _CURRENCY_PREFIX.get(pre.strip().lower()) if pre else None
+        currency = currency or _CURRENCY_WORD.get(post.split()[0].lower())
+        value = float(m.group("num").replace(",", "")) * SCALES.get((m.group("scale") or "").lower(), 1)
+        start, end = m.start(), m.end()
+        # "85 million euros ($108 million)": the bracketed figure converts the first at some rate
+        conversion = text[last_end:start].strip() in ("(", "(about", "(around", "(roughly", "(some", "or", "(or")
+        last_end, last_currency = end, currency
+        if conversion:
+            continue
+        qual, start = _qualifier_before(text, start)
+        ivl = interval(value, qual, currency)
+        root = span_root(ctx, m.start(), end)
+        if root is None:
+            continue
+        event, other = _anchor(root, ctx)
+        quals: dict[str, str | bool] = {"currency": currency, **({"approximate": qual} if qual else {})}
+        if event is not None:
+            quals.update(event_qualifiers(event))
+        family = event.family if event is not None else _sentence_family(root.sent)
+        if family is None:
+            continue
+        quals["other_instance"] = bool(quals.get("other_instance")) or other
+        out.append(ctx.claim("quantity", start, end, subject=f"event:{family}", subject_id=f"event:{family}",
+                             attribute=f"value in {currency}", value=ctx.body[start:end],
+                             normalized=_money_text(ivl, currency), interval=ivl, qualifiers=quals))
+    return out
+
+
+def _money_text(ivl: Interval, currency: str) -> str:
+    def num(v: float) -> str:
+        for scale, word in ((1e9, "billion"), (1e6, "million")):
+            if v >= scale:
+                return f"{v / scale:g} {word}"
+        return f"{v:g}"
+    if ivl.low == ivl.high:
+        return f"{currency} {num(ivl.low)}"
+    low = num(ivl.low) if ivl.low else "0"
+    high = num(ivl.high) if ivl.high is not None else "inf"
+    return f"{currency} {low} to {high}"
+
+
+# ------------------------------------------------------------------ magnitudes
+
+MAGNITUDE = re.compile(
+    r"(?:\bmagnitude(?:[\s-]+of)?[\s-]+|\bmeasuring\s+|\bmeasured\s+|\bregistering\s+)(?P<a>\d(?:\.\d)?)\b(?!\s*(?:km|kilomet|mile))"
+    r"|\b(?P<b>\d\.\d)(?:\s+(?:and|or)\s+(?P<b2>\d\.\d))?(?:[\s-]+on the richter|[\s-]*-?\s*magnitude|\s+richter)",
+    re.I)
+
+
+def magnitude_claims(ctx: Context) -> list[Claim]:
+    out = []
+    for m in MAGNITUDE.finditer(ctx.doc.text):
+        for group in ("a", "b", "b2"):
+            if not m.group(group):
+                continue
+            start, end = m.span(group)
+            around = ctx.doc.text[max(0, start - 12):end + 8].lower()
+            if re.search(r"\bfrom\s+\d|\bto\s+\d\.\d$|\d\s+to\s+\d|between", around):
+                continue  # a range of magnitudes: aftershocks 'from 2.8 to 3.8'
+            root = span_root(ctx, start, end)
+            if root is None:
+                continue
+            event, other = _anchor(root, ctx)
+            family = event.family if event is not None else _sentence_family(root.sent)
+            if family is None:
+                continue
+            value = float(m.group(group))
+            quals: dict[str, str | bool] = event_qualifiers(event) if event is not None else {}
+            quals["other_instance"] = bool(quals.get("other_instance")) or other
+            # "7.6 and 7.5 magnitude quakes": the second figure is another quake's
+            attribute = "magnitude of the second" if group == "b2" else "magnitude"
+            out.append(ctx.claim("quantity", start, end, subject=f"event:{family}", subject_id=f"event:{family}",
+                                 attribute=attribute, value=m.group(0).strip() if group == "a" else m.group(group),
+                                 normalized=f"magnitude {value:g}", interval=Interval(low=value, high=value),
+                                 qualifiers=quals))
+    return out
+
+
+# ------------------------------------------------------------------ populations
+
+POPULATION = re.compile(
+    r"\b(?:home to|population of|inhabited by)\s+(?:(?P<qual>about|around|some|nearly|almost|more than|over|roughly|"
+    r"approximately)\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?)"
+    r"|(?:(?P<qual2>about|around|some|nearly|almost|more than|over|roughly|approximately)\s+)?"
+    r"(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:million|thousand))\s+(?:residents|inhabitants|people live)",
+    re.I)
+
+
+def population_claims(ctx: Context) -> list[Claim]:
+    out = []
+    for m in POPULATION.finditer(ctx.doc.text):
+        num, qual = (m.group("num"), m.group("qual")) if m.group("num") else (m.group("num2"), m.group("qual2"))
+        parts = num.replace(",", "").split()
+        value = to_number(parts[0])
+        if value is None:
+            continue
+        value *= SCALES.get(parts[1].lower(), 1) if len(parts) > 1 else 1
+        root = span_root(ctx, m.start(), m.end())
+        place = _place_before(root.sent, m.start()) if root is not None else None
+        if place is None or ctx.in_headline(m.start()):
+            continue
+        ivl = interval(value, qual)
+        name = re.sub(r"(?i)^the\s+|\s+(island|city|town|province|district)$", "", place.text)
+        out.append(ctx.claim("quantity", m.start(), m.end(), subject=name, subject_id=f"place:{name.casefold()}",
+                             attribute="population", value=ctx.body[m.start():m.end()],
+                             normalized=f"population {ivl.describe()}", interval=ivl,
+                             qualifiers={"approximate": qual} if qual else {}))
+    return out
+
+
+def _place_before(sent: Span, char: int) -> Span | None:
+    """The place a population belongs to: the nearest place named before it in the sentence."""
+    places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC") and e.end_char <= char]
+    return places[-1] if places else None
+
+
+# ------------------------------------------------------------------ counts
+
+def count_claims(ctx: Context, taken: set[int]) -> list[Claim]:
+    """Counts of people by measure ('40 killed', '55 wounded') and of things ('seven bridges')."""
+    data = tables.load("measures")
+    out = []
+    for tok in ctx.doc:
+        number = _number(tok)
+        if number is None or tok.idx in taken or ctx.in_headline(tok.idx):
+            continue
+        value, low_bound, head = number
+        if _not_a_count(tok, head, ctx):
+            continue
+        noun = _counted_noun(head)
+        if noun is not None and noun.i < head.i:
+            continue  # "page 7", "Flight 93"
+        if _partitive(head, noun) and not _narrowing(head):
+            continue  # "12 of one family", "30 of the 80 wounded": a part, not the total
+        if noun is not None and noun.lemma_.lower() in data["not_counted"]:
+            continue
+        if _range_end(tok, head) or _breakdown(head, noun):
+            continue
+        measure = _measure(head, noun)
+        if measure is None:
+            continue
+        text = ctx.doc.text
+        qual, start = _qualifier_before(text, tok.idx if tok.i == head.i or tok.i < head.i else head.idx)
+        if qual in ("another", "a further", "other") and measure not in ("injured", "killed"):
+            continue
+        if qual in ("another", "a further"):
+            continue  # "another 20 were hurt" adds to a count given before
+        ivl = Interval(low=value, approximate=True) if low_bound else interval(value, qual)
+        first = _range_start(tok)
+        if first is not None:  # "three or four robbers", "between 3,000 and 5,000 routes"
+            ivl, start = Interval(low=min(first[0], value), high=max(first[0], value)), min(start, first[1])
+        end = max(head.idx + len(head.text), noun.idx + len(noun.text) if noun is not None else 0)
+        anchor = noun if noun is not None else head
+        event, other = _anchor(anchor, ctx)
+        family = event.family if event is not None else None
+        quals: dict[str, str | bool] = event_qualifiers(event) if event is not None else {}
+        quals["other_instance"] = bool(quals.get("other_instance")) or other
+        if qual and qual not in ("only", "other"):
+            quals["approximate"] = qual
+        if measure == _thing_key(noun):
+            quals["counted"] = "thing"
+        source = _source(anchor)
+        if source:
+            quals["source"] = source
+        out.append(ctx.claim("quantity", start, end, subject=f"event:{family}" if family else "",
+                             subject_id=f"event:{family}" if family else "event:?", attribute=measure,
+                             value=ctx.body[start:end], normalized=f"{ivl.describe()} {measure}", interval=ivl,
+                             qualifiers=quals))
+    return out
+
+
+def _number(tok: Token) -> tuple[float, bool, Token] | None:
+    """(value, is a lower bound, the token that heads the figure) for the first token of a figure."""
+    lower = tok.lower_
+    if lower in VAGUE and tok.tag_ == "NNS":
+        return float(VAGUE[lower]), True, tok
+    if not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL", "MONEY"):
+        return None
+    if tok.dep_ == "compound" and tok.head.lower_ in SCALES:
+        return None  # "85" of "85 million": the scale word heads the figure
+    if lower in SCALES and tok.i > 0 and tok.nbor(-1).like_num:
+        base = to_number(tok.nbor(-1).text)
+        return (base * SCALES[lower], False, tok) if base is not None else None
+    if lower in ("a", "an") or lower in SCALES:
+        return None
+    value = to_number(tok.text)
+    if value is None or value != int(value) and value < 1000:
+        return None
+    return value, False, tok
+
+
+def _not_a_count(tok: Token, head: Token, ctx: Context) -> bool:
+    text = ctx.doc.text
+    before, after = text[max(0, tok.idx - 2):tok.idx], text[head.idx + len(head.text):head.idx + len(head.text) + 12]
+    if re.match(r"\s?-?\s?(year|month|week|day)s?[\s-]old|-(year|month|hour|day|minute)", after, re.I):
+        return True  # ages and durations: "a 10-year-old girl", "a 12-hour shift"
+    if re.match(r"[-/]\d|\s?(%|percent|per cent|km|kilomet|mile|metre|meter|kg|cm|mm|ft|feet|GMT|am|pm|a\.m|p\.m)\b",
+                after, re.I) or re.search(r"[A-Za-z]-?$|[$£€#.:/]$", before):
+        return True  # "AK-47", "$40", "No. 2", units and clock times
+    if tok.i > 0 and tok.nbor(-1).pos_ == "PROPN" and tok.nbor(-1).text[:1].isupper():
+        return True  # a name with a number: "Sea Me We 4", "AK 47"
+    if tok.i > 0 and tok.nbor(-1).lower_ in ("aged", "age", "ages", "number", "no", "no."):
+        return True
+    if head.dep_ == "appos" and head.head.ent_type_ == "PERSON" or head.dep_ == "npadvmod":
+        return True  # "Felt, 95, died"
+    line_start = ctx.body.rfind("\n", 0, tok.idx) + 1
+    if not ctx.body[line_start:tok.idx].strip(" -*\t") and ctx.body[head.idx + len(head.text):][:1] in (")", ".", "|"):
+        return True  # a list marker: "4) Reactions"
+    return False
+
+
+def _counted_noun(head: Token) -> Token | None:
+    """The noun a number counts: '40 people'; 'seven AK-47 rifles' (parsed 'seven' -> 'AK-47' -> 'rifles')."""
+    noun = head.head
+    if head.dep_ in ("compound", "nummod") and noun.pos_ == "PROPN" and re.search(r"\d", noun.text) \
+            and noun.dep_ in ("nummod", "compound") and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    elif head.dep_ != "nummod":
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return None  # "Somalia and Yemen, two countries on the coast": a description, not a count
+    return noun
+
+
+def _range_end(tok: Token, head: Token) -> bool:
+    """The first number of 'three or four', 'between 3,000 and 5,000': the second one carries the range."""
+    nxt = head.doc[head.i + 1:head.i + 3]
+    return len(nxt) == 2 and nxt[0].lower_ in ("or", "to", "and", "-") and _number(nxt[1]) is not None and (
+        nxt[0].lower_ != "and" or tok.i > 0 and tok.nbor(-1).lower_ == "between")
+
+
+def _range_start(tok: Token) -> tuple[float, int] | None:
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].lower_ in ("or", "to", "and", "-"):
+        first = doc[tok.i - 2]
+        number = _number(first) if first.like_num else None
+        if number is not None and (doc[tok.i - 1].lower_ != "and" or tok.i > 2 and doc[tok.i - 3].lower_ == "between"):
+            return number[0], first.idx
+    return None
+
+
+def _breakdown(head: Token, noun: Token | None) -> bool:
+    """'12 Somali and 11 Yemeni pirates', '420 passengers and crew': parts or sums, not one count."""
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.ent_type_ == "NORP" and nxt.pos_ == "ADJ" or nxt is not None and nxt.pos_ == "PROPN" \
+            and nxt.ent_type_ == "NORP" and noun is not None and noun != nxt:
+        return True
+    if noun is not None:
+        # "420 passengers and crew" counts both; "seven rifles, two launchers" is a list of counts
+        if any(c.dep_ == "conj" and c.pos_ == "NOUN" and not any(g.dep_ in ("nummod", "det") for g in c.children)
+               for c in noun.children):
+            return True
+        # "the four hardest-hit villages": a subset picked by a superlative
+        between = head.doc[head.i + 1:noun.i].text.lower()
+        if re.search(r"\b(\w+est|worst|best|most|least)\b|-hit\b|affected", between):
+            return True
+    return False
+
+
+def _partitive(head: Token, noun: Token | None) -> bool:
+    """'12 of one family', 'two from the village', '3 with breathing problems': a part of a count.
+
+    After a noun, "from" says where things were taken ("seven rifles from the pirates").
+    """
+    owner = noun if noun is not None else head
+    preps = ("of", "among") if noun is not None else ("of", "among", "from", "with")
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in owner.children)
+
+
+def _narrowing(head: Token) -> bool:
+    words = set(tables.load("measures")["narrowing"])
+    following = [t.lower_ for t in head.doc[head.i + 1:head.i + 5]]
+    return bool(words & set(following)) or any(c.lower_ in words for c in head.subtree)
+
+
+def _measure(head: Token, noun: Token | None) -> str | None:
+    """What a count measures: a casualty measure for people, the counted noun for things."""
+    data = tables.load("measures")
+    people = set(data["people"])
+    person_noun = noun is None or noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or \
+        (noun.tag_ == "NNPS" and noun.ent_type_ in ("NORP", "") and not re.search(r"\d", noun.text))
+    verb_measure = _casualty_measure(noun if noun is not None else head)
+    if verb_measure and _narrowing(head):
+        verb_measure = "critically " + verb_measure if verb_measure == "injured" else verb_measure
+    if person_noun:
+        return verb_measure
+    if verb_measure in ("killed", "injured"):
+        return None  # "three cousins", "six children" killed: a group within the toll, not the toll
+    if noun.pos_ == "PROPN" and not re.search(r"\d", noun.text):
+        return None  # "two Fridays", "three Somalis": names, not things
+    return _thing_key(noun)
+
+
+def _thing_key(noun: Token | None) -> str | None:
+    """A counted thing: the noun, or a model name before it ('AK-47s', 'AK 47 guns', 'AK-47 rifles')."""
+    if noun is None:
+        return None
+    first = min((t.i for t in noun.subtree if t.dep_ == "nummod" or t.like_num), default=noun.i)
+    model = _MODEL.search(noun.doc[first + 1:noun.i + 1].text)
+    return re.sub(r"[^a-z0-9]", "", model.group(0).lower()) if model else noun.lemma_.lower()
+
+
+_MODEL = re.compile(r"\b[A-Za-z]+[\s-]?\d+(?=s?\b)")
+
+
+def _casualty_measure(anchor: Token) -> str | None:
+    """'40 people were killed', 'killing 10', '55 others injured', 'the death toll at 40'."""
+    words = _measure_words()
+    steps = [[anchor] + [c for c in anchor.children if c.dep_ in ("amod", "acl", "relcl", "acomp")]]
+    tok, verbs = anchor, 0
+    while verbs < 2 and tok.head != tok and len(steps) < 5:
+        tok = tok.head
+        step = [tok]
+        if tok.pos_ in ("VERB", "AUX"):
+            verbs += 1
+            step += [c for c in tok.children if c.dep_ in ("dobj", "attr", "acomp", "nsubj", "nsubjpass", "advcl",
+                                                           "prep", "oprd", "advmod")]
+            step += [g for c in tok.children if c.dep_ in ("prep", "advcl", "dobj")
+                     for g in c.children if g.dep_ in ("pobj", "dobj", "compound")]
+        steps.append(step)
+    for step in steps:
+        for cand in step:
+            found = words.get(cand.lemma_.lower()) or words.get(cand.lower_)
+            if found is None:
+                found = next((words[c.lemma_.lower()] for c in cand.children
+                              if c.dep_ == "compound" and c.lemma_.lower() in words), None)
+            if found:
+                return found
+    return None
+
+
+def _measure_words() -> dict[str, str]:
+    return {w: m for m, words in tables.load("measures")["measures"].items() for w in words}
+
+
+def _source(anchor: Token) -> str | None:
+    """Who gives a figure: 'police said', 'according to witnesses'."""
+    saying = set(tables.load("measures")["saying"])
+    tok = anchor
+    for _ in range(5):
+        for child in tok.children:
+            if child.lower_ == "according" or child.dep_ == "prep" and child.lower_ == "by" and tok.lemma_ in saying:
+                obj = next((g for g in child.subtree if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in saying:
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return subject.lemma_.lower()
+        if tok.head == tok:
+            break
+        tok = tok.head
+    return None
+
+
+# ------------------------------------------------------------------ shared
+
+# Sentences that place a figure at another time or in another incident.
+_OTHER_TIME = re.compile(r"\b(ago|earlier this|last (year|month|week)|previous|so far|this year|since|hours (before|earlier)|"
+                         r"separately|elsewhere|in (a|another) separate|in another|(19|20)\d\d)\b", re.I)
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
+
+
+def _anchor(token: Token, ctx: Context):
+    """The event a figure belongs to, and whether its sentence places it at another time.
+
+    A month without a day ("In January, five cables were cut") is another time; "Tuesday
+    (6 January)" may well be the event's own date.
+    """
+    event = find_event(token, ctx, exclude=_NOT_EVENTS)
+    clause = _clause(token)
+    dated = _other_time(clause) or _other_time(list(token.subtree))
+    subject = next((c for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
+    if not dated and subject is not None and subject.lower_ in ("it", "they", "which") and token.sent.start > 0:
+        # "It killed 612 people": the pronoun's event is the previous sentence's
+        previous = token.doc[token.sent.start - 1].sent
+        dated = _other_time(list(previous))
+    return event, dated
+
+
+def _clause(token: Token) -> list[Token]:
+    """The clause a figure sits in, without the clauses hanging from it."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return _subtree(verb) if verb.pos_ in ("VERB", "AUX") else list(token.sent)
+
+
+def _other_time(tokens: list[Token]) -> bool:
+    if not tokens:
+        return False
+    tokens = sorted(tokens, key=lambda t: t.i)
+    text = " ".join(t.text for t in tokens)
+    if _OTHER_TIME.search(text):
+        return True
+    dates = [t for t in tokens if t.ent_type_ == "DATE"]
+    return any(_MONTH.fullmatch(t.text) for t in dates) and not any(t.like_num for t in dates)
+
+
+def _sentence_family(sent: Span) -> str | None:
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN", "VERB"):
+            family = tables.event_nouns().get(tok.lemma_.lower()) if tok.pos_ != "VERB" else \
+                tables.event_verbs().get(tok.lemma_.lower())
+            if family and family not in _NOT_EVENTS:
+                return family
+    return None
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    before = text[max(0, start - 20):start].lower()
+    for q in sorted(_QUALIFIERS, key=len, reverse=True):
+        if re.search(rf"\b{q}\s+$", before):
+            return q, start - len(re.search(rf"{q}\s+$", before).group(0))
+    return None, start
+
+
+def figure_claims(ctx: Context) -> list[Claim]:
+    money = money_claims(ctx)
+    magnitudes = magnitude_claims(ctx)
+    populations = population_claims(ctx)
+    taken = {tok.idx for c in money + magnitudes + populations
+             for tok in ctx.doc.char_span(c.evidence.start - ctx.article.body_offset,
+                                          c.evidence.end - ctx.article.body_offset, alignment_mode="expand") or []}
+    return money + magnitudes + populations + count_claims(ctx, taken)
