@@ -1,4 +1,4 @@
-"""The command line: factlint report | claims | rules. Errors are one line and exit 2."""
+"""The command line: factlint report | claims | rules | eval. Errors are one line and exit 2."""
 
 from __future__ import annotations
 
@@ -106,6 +106,18 @@ def cmd_rules(args) -> int:
     return 1 if failures else 0
 
 
+def cmd_eval(args) -> int:
+    from .evaluate import evaluate, to_json, to_text
+
+    for name in ("min_recall", "min_precision"):
+        value = getattr(args, name)
+        if value is not None and not 0 <= value <= 1:
+            raise UsageError(f"--{name.replace('_', '-')} must be between 0 and 1, not {value}")
+    result = evaluate(args.gold, args.stories, _rules_dir(args), args.model)
+    _write(to_json(result) if args.format == "json" else to_text(result), args.output)
+    return 0 if result.passes(args.min_recall, args.max_false_alarms, args.min_precision) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--model", help="spaCy model package or directory (default: en_core_web_sm, "
@@ -133,6 +145,16 @@ def build_parser() -> argparse.ArgumentParser:
     ru.add_argument("action", choices=("list", "show", "test", "validate"))
     ru.add_argument("rule_id", nargs="?")
     ru.set_defaults(func=cmd_rules)
+
+    ev = sub.add_parser("eval", parents=[common], help="score the reports on labelled stories against gold files")
+    ev.add_argument("--gold", required=True, help="directory of gold files, one <story>.json per story")
+    ev.add_argument("--stories", required=True, help="directory holding one folder of articles per story")
+    ev.add_argument("--format", choices=("text", "json"), default="text")
+    ev.add_argument("-o", "--output", help="write to this file instead of stdout")
+    ev.add_argument("--min-recall", type=float, help="exit 1 when the total recall is lower")
+    ev.add_argument("--max-false-alarms", type=int, help="exit 1 when more forbidden pairs are hit")
+    ev.add_argument("--min-precision", type=float, help="exit 1 when the alert precision is lower")
+    ev.set_defaults(func=cmd_eval)
     return parser
 
 
