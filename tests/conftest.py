@@ -4,6 +4,9 @@ from pathlib import Path
 
 import pytest
 
+import factlint.nlp
+from factlint.cli import main
+
 from factlint.engine import load_rules
 from factlint.extract import extract
 from factlint.ingest import parse_text
@@ -41,3 +44,26 @@ def seeds_result() -> Result:
 @pytest.fixture(scope="session")
 def rules():
     return load_rules(RULES)
+
+
+@pytest.fixture
+def failing_cli(monkeypatch, capsys):
+    """Run factlint expecting bad input: exit 2, one stderr line per problem, no output, no model loaded."""
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the spaCy model was loaded although the input is bad")
+
+    monkeypatch.setattr(factlint.nlp, "load_pipeline", no_model)
+
+    def run(*argv, problems: int = 1, prefix: str = "factlint: error[E") -> list[str]:
+        rc = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        lines = err.splitlines()
+        assert rc == 2, err
+        assert len(lines) == problems, err
+        assert all(line.startswith(prefix) for line in lines), err
+        assert out == ""  # no partial report for the inputs that were fine
+        return lines
+
+    return run

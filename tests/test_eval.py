@@ -231,22 +231,11 @@ def test_a_missing_story_folder_is_failed_and_left_out_of_the_totals(two_stories
 
 
 @pytest.fixture
-def cli(monkeypatch, capsys):
-    """Run factlint eval expecting bad input: exit 2, one line per problem, no model loaded."""
-
-    def no_model(*args, **kwargs):
-        raise AssertionError("the spaCy model was loaded although the input is bad")
-
-    monkeypatch.setattr(factlint.nlp, "load_pipeline", no_model)
+def cli(failing_cli):
+    """factlint eval on bad input: exit 2, one E004 line per problem, no model loaded."""
 
     def run(*argv, problems: int = 1) -> list[str]:
-        rc, out, err = run_eval(capsys, *argv)
-        lines = err.splitlines()
-        assert rc == 2, err
-        assert len(lines) == problems, err
-        assert all(line.startswith("factlint: error[E004]: ") for line in lines), err
-        assert out == ""
-        return lines
+        return failing_cli("eval", *argv, problems=problems, prefix="factlint: error[E004]: ")
 
     return run
 

@@ -10,6 +10,7 @@ another event. Each claim says what it measures (``attribute``), which event it 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -48,7 +49,7 @@ MONEY = re.compile(
 def money_claims(ctx: Context) -> list[Claim]:
     out = []
     text = ctx.doc.text
-    last_end, last_currency = -10, None
+    last_end = -10
     for m in MONEY.finditer(text):
         pre, post = m.group("pre"), m.group("post")
         if not pre and not post:
@@ -59,7 +60,7 @@ def money_claims(ctx: Context) -> list[Claim]:
         start, end = m.start(), m.end()
         # "85 million euros ($108 million)": the bracketed figure converts the first at some rate
         conversion = text[last_end:start].strip() in ("(", "(about", "(around", "(roughly", "(some", "or", "(or")
-        last_end, last_currency = end, currency
+        last_end = end
         if conversion:
             continue
         qual, start = _qualifier_before(text, start)
@@ -67,14 +68,10 @@ def money_claims(ctx: Context) -> list[Claim]:
         root = span_root(ctx, m.start(), end)
         if root is None:
             continue
-        event, other = _anchor(root, ctx)
-        quals: dict[str, str | bool] = {"currency": currency, **({"approximate": qual} if qual else {})}
-        if event is not None:
-            quals.update(event_qualifiers(event))
-        family = event.family if event is not None else _sentence_family(root.sent)
+        family, quals = _event_of(root, ctx)
         if family is None:
             continue
-        quals["other_instance"] = bool(quals.get("other_instance")) or other
+        quals.update({"currency": currency, **({"approximate": qual} if qual else {})})
         out.append(ctx.claim("quantity", start, end, subject=f"event:{family}", subject_id=f"event:{family}",
                              attribute=f"value in {currency}", value=ctx.body[start:end],
                              normalized=_money_text(ivl, currency), interval=ivl, qualifiers=quals))
@@ -115,13 +112,10 @@ def magnitude_claims(ctx: Context) -> list[Claim]:
             root = span_root(ctx, start, end)
             if root is None:
                 continue
-            event, other = _anchor(root, ctx)
-            family = event.family if event is not None else _sentence_family(root.sent)
+            family, quals = _event_of(root, ctx)
             if family is None:
                 continue
             value = float(m.group(group))
-            quals: dict[str, str | bool] = event_qualifiers(event) if event is not None else {}
-            quals["other_instance"] = bool(quals.get("other_instance")) or other
             # "7.6 and 7.5 magnitude quakes": the second figure is another quake's
             attribute = "magnitude of the second" if group == "b2" else "magnitude"
             out.append(ctx.claim("quantity", start, end, subject=f"event:{family}", subject_id=f"event:{family}",
@@ -195,28 +189,20 @@ def count_claims(ctx: Context, taken: set[int]) -> list[Claim]:
         if measure is None:
             continue
         text = ctx.doc.text
-        qual, start = _qualifier_before(text, tok.idx if tok.i == head.i or tok.i < head.i else head.idx)
-        if qual in ("another", "a further", "other") and measure not in ("injured", "killed"):
-            continue
-        if qual in ("another", "a further"):
-            continue  # "another 20 were hurt" adds to a count given before
+        qual, start = _qualifier_before(text, tok.idx)
+        if qual in ("another", "a further") or qual == "other" and measure not in ("injured", "killed"):
+            continue  # "another 20 were hurt" adds to a count given before; "two other rifles" is a rest
         ivl = Interval(low=value, approximate=True) if low_bound else interval(value, qual)
         first = _range_start(tok)
         if first is not None:  # "three or four robbers", "between 3,000 and 5,000 routes"
             ivl, start = Interval(low=min(first[0], value), high=max(first[0], value)), min(start, first[1])
         end = max(head.idx + len(head.text), noun.idx + len(noun.text) if noun is not None else 0)
         anchor = noun if noun is not None else head
-        event, other = _anchor(anchor, ctx)
-        family = event.family if event is not None else None
-        quals: dict[str, str | bool] = event_qualifiers(event) if event is not None else {}
-        quals["other_instance"] = bool(quals.get("other_instance")) or other
+        family, quals = _event_of(anchor, ctx, sentence_fallback=False)
         if qual and qual not in ("only", "other"):
             quals["approximate"] = qual
         if measure == _thing_key(noun):
             quals["counted"] = "thing"
-        source = _source(anchor)
-        if source:
-            quals["source"] = source
         out.append(ctx.claim("quantity", start, end, subject=f"event:{family}" if family else "",
                              subject_id=f"event:{family}" if family else "event:?", attribute=measure,
                              value=ctx.body[start:end], normalized=f"{ivl.describe()} {measure}", interval=ivl,
@@ -297,8 +283,7 @@ def _range_start(tok: Token) -> tuple[float, int] | None:
 def _breakdown(head: Token, noun: Token | None) -> bool:
     """'12 Somali and 11 Yemeni pirates', '420 passengers and crew': parts or sums, not one count."""
     nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if nxt is not None and nxt.ent_type_ == "NORP" and nxt.pos_ == "ADJ" or nxt is not None and nxt.pos_ == "PROPN" \
-            and nxt.ent_type_ == "NORP" and noun is not None and noun != nxt:
+    if nxt is not None and nxt.ent_type_ == "NORP" and (nxt.pos_ == "ADJ" or nxt.pos_ == "PROPN" and noun != nxt):
         return True
     if noun is not None:
         # "420 passengers and crew" counts both; "seven rifles, two launchers" is a list of counts
@@ -384,28 +369,9 @@ def _casualty_measure(anchor: Token) -> str | None:
     return None
 
 
+@cache
 def _measure_words() -> dict[str, str]:
     return {w: m for m, words in tables.load("measures")["measures"].items() for w in words}
-
-
-def _source(anchor: Token) -> str | None:
-    """Who gives a figure: 'police said', 'according to witnesses'."""
-    saying = set(tables.load("measures")["saying"])
-    tok = anchor
-    for _ in range(5):
-        for child in tok.children:
-            if child.lower_ == "according" or child.dep_ == "prep" and child.lower_ == "by" and tok.lemma_ in saying:
-                obj = next((g for g in child.subtree if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in saying:
-            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-                return subject.lemma_.lower()
-        if tok.head == tok:
-            break
-        tok = tok.head
-    return None
 
 
 # ------------------------------------------------------------------ shared
@@ -450,6 +416,16 @@ def _other_time(tokens: list[Token]) -> bool:
         return True
     dates = [t for t in tokens if t.ent_type_ == "DATE"]
     return any(_MONTH.fullmatch(t.text) for t in dates) and not any(t.like_num for t in dates)
+
+
+def _event_of(token: Token, ctx: Context, sentence_fallback: bool = True) -> tuple[str | None, dict]:
+    """The event family of a figure (or of its sentence) and the event qualifiers of its claim."""
+    event, other = _anchor(token, ctx)
+    quals: dict[str, str | bool] = event_qualifiers(event) if event is not None else {}
+    quals["other_instance"] = bool(quals.get("other_instance")) or other
+    if event is not None:
+        return event.family, quals
+    return (_sentence_family(token.sent) if sentence_fallback else None), quals
 
 
 def _sentence_family(sent: Span) -> str | None:
