@@ -238,8 +238,9 @@ def _not_a_count(tok: Token, head: Token, ctx: Context) -> bool:
     if re.match(r"[-/]\d|\s?(%|percent|per cent|km|kilomet|mile|metre|meter|kg|cm|mm|ft|feet|GMT|am|pm|a\.m|p\.m)\b",
                 after, re.I) or re.search(r"[A-Za-z]-?$|[$£€#.:/]$", before):
         return True  # "AK-47", "$40", "No. 2", units and clock times
-    if tok.i > 0 and tok.nbor(-1).pos_ == "PROPN" and tok.nbor(-1).text[:1].isupper():
-        return True  # a name with a number: "Sea Me We 4", "AK 47"
+    if tok.i > 0 and tok.nbor(-1).pos_ == "PROPN" and tok.nbor(-1).text[:1].isupper() \
+            or re.search(r"\b[A-Z]{1,4}[\s-]?$", text[max(0, tok.idx - 6):tok.idx]):
+        return True  # a name with a number: "Sea Me We 4", "AK 47", "M 16"
     if tok.i > 0 and tok.nbor(-1).lower_ in ("aged", "age", "ages", "number", "no", "no."):
         return True
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON" or head.dep_ == "npadvmod":
