@@ -40,3 +40,9 @@ def test_graph_has_slots_and_containment(seeds_result):
     slot = "slot:person:Marco Rubio|title"
     articles = {g.nodes[u]["article"] for u, _ in g.in_edges(slot)}
     assert len(articles) == 5
+
+
+def test_nicknames_join_but_not_across_initials():
+    people = People(["Dave Kessler", "David Kessler", "Aaron Bell", "Erin Bell"])
+    assert people.canonical("Dave Kessler") == people.canonical("David Kessler")
+    assert people.canonical("Aaron Bell") != people.canonical("Erin Bell")  # a nickname pair, but maybe siblings

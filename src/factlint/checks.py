@@ -13,8 +13,10 @@ from itertools import combinations
 from typing import Callable
 
 from . import tables
+from .extract.clock import times_compatible
+from .extract.positions import bearings_compatible
 from .models import Claim
-from .resolve import Story, fold
+from .resolve import Story, fold, is_nickname
 
 
 @dataclass
@@ -24,6 +26,7 @@ class Hit:
     sides: list[list[Claim]]
     severity: str | None = None
     note: str = ""
+    leads: list[list[Claim]] = field(default_factory=list)  # per side, the claims to show it by
 
 
 @dataclass
@@ -39,7 +42,8 @@ def slots(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
     for c in claims:
         # unlinked claims ('') and other instances of an event ('event:meeting#<claim>') are never compared
         if c.subject_id and ("#" not in c.subject_id or c.subject_id.endswith("#main")):
-            out[(c.subject_id, c.attribute)].append(c)
+            # a position is a slot per reference place: "west of Bireun" and "southeast of Reuleuet" both hold
+            out[(c.subject_id, f"{c.attribute} {c.qualifiers.get('reference', '')}".strip())].append(c)
     return out
 
 
@@ -125,22 +129,26 @@ def places_compatible(a: Claim, b: Claim, story: Story) -> bool:
     return not (a.qualifiers.get("label") == "GPE" and b.qualifiers.get("label") == "GPE")
 
 
-COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible}
+COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible,
+              "bearings": bearings_compatible, "times": times_compatible}
 
 
 # ---------------------------------------------------------------- check types
 
-def _sides_by_value(group: list[Claim]) -> list[list[Claim]]:
+def _sides_by_value(group: list[Claim], rank: Callable[[Claim], tuple]) -> list[list[Claim]]:
     by_value: dict[str, list[Claim]] = defaultdict(list)
     for c in group:
         by_value[c.normalized].append(c)
-    return sorted(by_value.values(), key=lambda side: (-len({c.evidence.article for c in side}), side[0].normalized))
+    return sorted(by_value.values(),
+                  key=lambda side: (rank(side[0]), -len({c.evidence.article for c in side}), side[0].normalized))
 
 
-def _merge(group: list[Claim], same: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
-    """Values that agree form one side; the most supported value leads its side."""
+def _merge(group: list[Claim], same: Callable[[Claim, Claim], bool],
+           rank: Callable[[Claim], tuple] = lambda c: ()) -> list[list[Claim]]:
+    """Values that agree form one side. Values found sides in `rank` order, then the most
+    supported first; the value that founded a side leads it."""
     sides: list[list[Claim]] = []
-    for value_claims in _sides_by_value(group):
+    for value_claims in _sides_by_value(group, rank):
         for side in sides:
             if all(same(x, value_claims[0]) for x in side):
                 side.extend(value_claims)
@@ -150,15 +158,31 @@ def _merge(group: list[Claim], same: Callable[[Claim, Claim], bool]) -> list[lis
     return sides
 
 
-def _disagreeing(sides: list[list[Claim]]) -> list[list[Claim]]:
-    """Sides whose articles really disagree: an article stating two values means two facts."""
+def _disagreeing(sides: list[list[Claim]], restated: Callable[[Claim, Claim], bool] | None = None) -> list[list[Claim]]:
+    """Sides whose articles really disagree: an article stating two values means two facts,
+    unless it states one fact twice (`restated`), which makes the article contradict itself."""
     keep = []
     for side in sides:
         arts = {c.evidence.article for c in side}
         others = {c.evidence.article for s in sides if s is not side for c in s}
+        if restated:
+            others -= {x.evidence.article for x in side for s in sides if s is not side for y in s
+                       if x.evidence.article == y.evidence.article and restated(x, y)}
         if arts - others:
             keep.append(side)
     return keep if len(keep) >= 2 else []
+
+
+def _restated(x: Claim, y: Claim) -> bool:
+    """Two sentences of one article stating the same fact: the same title before the name
+    ("District Attorney Dave Rossi" ... "Assistant District Attorney Dave Rossi"), or the same
+    event verb ("died on Friday" ... "He died ... on Thursday")."""
+    if x.evidence.sentence == y.evidence.sentence:
+        return False  # "7:48 am (2248 GMT Tuesday)": a conversion, not a second statement
+    if x.kind == "role":
+        return x.qualifiers.get("pattern") == y.qualifiers.get("pattern") == "prenominal"
+    word_x, word_y = x.qualifiers.get("event_word"), y.qualifiers.get("event_word")
+    return bool(word_x) and str(word_x).lower() == str(word_y).lower()
 
 
 def run_conflict(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
@@ -170,15 +194,27 @@ def run_conflict(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
     for (subject_id, _), group in sorted(slots(claims).items()):
         if not subject_id or len({c.evidence.article for c in group}) < 2:
             continue
-        sides = _disagreeing(_merge(group, lambda x, y: compatible(x, y, story)))
+        same = lambda x, y: compatible(x, y, story)  # noqa: E731
+        sides = _disagreeing(_merge(group, same), _restated)
         if sides:
-            hits.append(Hit(sides))
+            # 'Prosecutor' agrees with both sides of 'District Attorney' vs 'Assistant District
+            # Attorney': show each side by a value that conflicts with another side.
+            leads = [[x for x in side if any(not same(x, y) for other in sides if other is not side for y in other)]
+                     for side in sides]
+            hits.append(Hit(sides, leads=leads))
     return hits
 
 
 def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
-    """Figures for one slot conflict only when two articles share no compatible value."""
+    """Figures for one slot conflict only when two articles share no compatible value.
+
+    With `scope_ratio`, figures further apart than that count different things (the war's toll
+    beside one strike's, one family's dead beside the strike's): they never make two articles
+    disagree, and a side that far from the best supported one is not shown.
+    """
     soft_gap = float(options.get("soft_gap", 0.15))
+    scope_ratio = options.get("scope_ratio")
+    comparable = (lambda x, y: _ratio(x, y) <= float(scope_ratio)) if scope_ratio else (lambda x, y: True)
     hits = []
     for (subject_id, _), group in sorted(slots(claims).items()):
         by_article: dict[str, list[Claim]] = defaultdict(list)
@@ -189,21 +225,38 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
             continue
         disagree = []
         for a, b in combinations(sorted(by_article), 2):
-            if not any(x.interval.overlaps(y.interval) for x in by_article[a] for y in by_article[b]):
+            pairs = [(x, y) for x in by_article[a] for y in by_article[b]]
+            if not any(x.interval.overlaps(y.interval) for x, y in pairs) and any(comparable(x, y) for x, y in pairs):
                 disagree.append((a, b))
         if not disagree:
             continue
         involved = {art for pair in disagree for art in pair}
         sides = _merge([c for art in sorted(involved) for c in by_article[art]],
-                       lambda x, y: x.interval.overlaps(y.interval))
-        sides = _disagreeing(sides)
+                       lambda x, y: x.interval.overlaps(y.interval), rank=_precision)
+        reference = max(sides, key=lambda side: len({c.evidence.article for c in side}))[0]
+        sides = _disagreeing([side for side in sides if comparable(side[0], reference)])
         if not sides or not _corroborated(sides, options):
             continue
         # Hard when some pair is far apart: beyond soft_gap, or twice that when a side is approximate.
         hard = any(x.interval.distance(y.interval) > soft_gap * (2 if x.interval.approximate or y.interval.approximate else 1)
                    for s, t in combinations(sides, 2) for x in s for y in t)
-        hits.append(Hit(sides, severity=None if hard else "warning"))
+        leads = [[c for c in side if c.normalized == side[0].normalized] for side in sides]
+        hits.append(Hit(sides, severity=None if hard else "warning", leads=leads))
     return hits
+
+
+def _precision(c: Claim) -> tuple[bool, bool]:
+    """Exact figures found sides first, then closed bounds ('at least 43'), then open ones ('more than 50')."""
+    iv = c.interval
+    exact = not iv.approximate and iv.low is not None and iv.low == iv.high
+    return not exact, iv.low_open or iv.high_open
+
+
+def _ratio(x: Claim, y: Claim) -> float:
+    a, b = x.interval.low or x.interval.high, y.interval.low or y.interval.high
+    if not a or not b:
+        return 1.0  # "fewer than 10" against anything: no scale to compare
+    return max(a, b) / min(a, b)
 
 
 def _corroborated(sides: list[list[Claim]], options: dict) -> bool:
@@ -241,8 +294,10 @@ def run_consistency(claims: list[Claim], story: Story, options: dict) -> list[Hi
 
 def _spelling_variant(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
+    # 'Dave Rossi' / 'David Rossi' is a nickname, not a misspelling
     return len(wa) == len(wb) and a != b and all(fold(x) == fold(y) or x[:1].lower() == y[:1].lower()
-                                                 for x, y in zip(wa, wb))
+                                                 for x, y in zip(wa, wb)) \
+        and not any(is_nickname(fold(x), fold(y)) for x, y in zip(wa, wb))
 
 
 def run_calendar(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
@@ -261,7 +316,8 @@ def run_calendar(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
 
 CHECKS: dict[str, CheckType] = {
     "conflict": CheckType("conflict", run_conflict, {"compatible": str}),
-    "numeric": CheckType("numeric", run_numeric, {"soft_gap": float, "min_support": int, "max_ratio": float}),
+    "numeric": CheckType("numeric", run_numeric, {"soft_gap": float, "min_support": int, "max_ratio": float,
+                                                  "scope_ratio": float}),
     "consistency": CheckType("consistency", run_consistency, {}),
     "calendar": CheckType("calendar", run_calendar, {}),
 }

@@ -129,9 +129,11 @@ def _articles_phrase(articles: list[str]) -> str:
     return f"{len(articles)} articles" if len(articles) > 1 else articles[0]
 
 
-def _side(claims: list[Claim]) -> Side:
-    lead = sorted(claims, key=lambda c: (c.qualifiers.get("pattern") == "short form", c.evidence.article,
-                                         c.evidence.start))[0]
+def _side(claims: list[Claim], candidates: list[Claim] | None = None) -> Side:
+    """One side of a finding, shown by its first claim among `candidates` (the claims that
+    really conflict with another side; all of them when not given)."""
+    lead = sorted(candidates or claims, key=lambda c: (c.qualifiers.get("pattern") == "short form",
+                                                       c.evidence.article, c.evidence.start))[0]
     arts = sorted({c.evidence.article for c in claims})
     evidence = sorted((c.evidence for c in claims), key=lambda e: (e.article, e.start))
     normalized = None if " ".join(lead.normalized.split()).casefold() == " ".join(lead.value.split()).casefold() \
@@ -146,7 +148,7 @@ def fingerprint(rule: str, subject_id: str, attribute: str, sides: list[Side]) -
 
 
 def make_finding(rule: Rule, hit: Hit) -> Finding:
-    sides = [_side(claims) for claims in hit.sides]
+    sides = [_side(claims, hit.leads[i] if hit.leads else None) for i, claims in enumerate(hit.sides)]
     first = hit.sides[0][0]
     fields = {
         "subject": first.subject, "attribute": first.attribute,

@@ -17,6 +17,7 @@ from functools import cache
 
 import networkx as nx
 import pycountry
+from nicknames import NickNamer
 
 from .extract.common import Context
 from .models import Claim
@@ -28,8 +29,20 @@ def fold(text: str) -> str:
 
 
 def similar_given_names(a: str, b: str) -> bool:
+    """'Sergei'/'Sergey' (a spelling) or 'Dave'/'David' (a nickname of the same initial: the
+    nickname table also pairs 'Aaron' with 'Erin', who may well be his sister)."""
     a, b = fold(a), fold(b)
-    return a == b or (a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.75)
+    return a == b or (a[:1] == b[:1] and (SequenceMatcher(None, a, b).ratio() >= 0.75 or is_nickname(a, b)))
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def is_nickname(a: str, b: str) -> bool:
+    nn = _nicknamer()
+    return b in nn.nicknames_of(a) or a in nn.nicknames_of(b)
 
 
 class People:
@@ -127,11 +140,14 @@ COUNTRY_ALIASES = {"us": "US", "usa": "US", "america": "US", "the united states"
 class Story:
     """Everything the linker learned about one story, for the rules and the graph."""
 
-    def __init__(self, people: People, places: Places, main_participants: list[str], main_family: str | None):
+    def __init__(self, people: People, places: Places, main_participants: list[str], main_family: str | None,
+                 country: str | None = None, main_places: frozenset[str] = frozenset()):
         self.people = people
         self.places = places
         self.main_participants = main_participants
         self.main_family = main_family
+        self.country = country  # ISO code of the country the story happens in, when clear
+        self.main_places = main_places  # where the story happened, per the articles' leads
 
 
 def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Story]:
@@ -156,15 +172,42 @@ def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Sto
                   key=lambda p: (-len(named_in[p]), p))[:3]
     main = main if family == "meeting" else []
 
+    main_places = frozenset(p for _, ctx in extracted for p in ctx.lead_places)
     linked: list[Claim] = []
     for claims, _ in extracted:
         for c in claims:
-            linked.append(_link_claim(c, people, main, family))
-    return linked, Story(people, places, main, family)
+            c = _link_claim(c, people, main, family)
+            if c.subject_id.endswith("#main") and _elsewhere(c, main_places, places):
+                c = c.model_copy(update={"subject": f"another {c.subject}", "subject_id": f"event:{family}#{c.id}"})
+            linked.append(c)
+    return linked, Story(people, places, main, family, story_country([ctx for _, ctx in extracted]), main_places)
+
+
+def _elsewhere(c: Claim, main_places: frozenset[str], places: Places) -> bool:
+    """A figure located where no lead places the story: another strike ('five dead in the Bureij
+    camp'), or a part of the toll ('12 killed in Bener Meriah district')."""
+    where = [p for p in str(c.qualifiers.get("places", "")).split(";") if p]
+    return bool(where and main_places) and not any(places.compatible(p, m) for p in where for m in main_places)
 
 
 # A death is the story only when nothing else is: in an attack story "died" counts the attack's dead.
 _BACKGROUND_FAMILIES = {"death"}
+
+
+def story_country(contexts: list[Context]) -> str | None:
+    """The country where 'local time' is: each article votes for the country it names most, and
+    one country needs more than half of the votes (a US outlet on a quake in Indonesia names both)."""
+    votes: Counter = Counter()
+    for ctx in contexts:
+        # countries named as such; 'Georgia' may be a US state, 'Santa Rosa' a province of Guatemala
+        named = Counter(_country(e.text) for e in ctx.doc.ents
+                        if e.label_ == "GPE" and _subdivision_country(e.text) in (None, _country(e.text)))
+        named.pop(None, None)
+        ranked = named.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            votes[ranked[0][0]] += 1
+    best = votes.most_common(1)
+    return best[0][0] if best and 2 * best[0][1] > sum(votes.values()) else None
 
 
 def main_family(contexts: list[Context]) -> str | None:

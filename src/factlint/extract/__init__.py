@@ -5,15 +5,18 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Article, Claim
-from .common import Context, event_mentions
+from .clock import clock_claims
+from .common import Context, declared_other, event_mentions
 from .dates import date_claims
 from .names import find_persons, name_claims
 from .figures import figure_claims
 from .numbers import duration_claims
-from .places import containment, find_datelines, place_claims
+from .places import containment, find_datelines, lead_places, place_claims
+from .positions import position_claims
 from .roles import role_claims
 
-EXTRACTORS = (role_claims, name_claims, date_claims, place_claims, duration_claims, figure_claims)
+EXTRACTORS = (role_claims, name_claims, date_claims, place_claims, duration_claims, figure_claims, position_claims,
+              clock_claims)
 
 
 def extract(article: Article, doc: Doc) -> tuple[list[Claim], Context]:
@@ -23,6 +26,10 @@ def extract(article: Article, doc: Doc) -> tuple[list[Claim], Context]:
     ctx.persons = find_persons(ctx)
     ctx.contains = containment(ctx)
     ctx.events = event_mentions(ctx)
+    ctx.lead_places = lead_places(ctx)
     claims = [c for extractor in EXTRACTORS for c in extractor(ctx)]
+    other = {f"event:{family}" for family in declared_other(ctx)}
+    claims = [c.model_copy(update={"qualifiers": {**c.qualifiers, "other_instance": True}}) if c.subject_id in other
+              else c for c in claims]
     claims.sort(key=lambda c: (c.evidence.start, c.kind, c.evidence.end))
     return claims, ctx

@@ -12,12 +12,15 @@ from ..models import Article, Claim, Evidence
 
 # "held talks", "took place": the event is the object or the subject of these verbs.
 LIGHT_VERBS = {"hold", "have", "conduct", "take", "last", "begin", "end", "start", "come", "drag", "engage"}
+# A date on these verbs dates the telling, not the event: "the blast killed two, police said Saturday".
+REPORTING_VERBS = {"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "reveal", "write"}
 # Words that make an event mention another instance: "their first meeting", "previously met".
 OTHER_INSTANCE = {"previous", "previously", "earlier", "first", "last", "next", "upcoming", "prior", "ago",
                   "later", "future", "subsequent", "past", "former", "once", "initial", "planned", "another",
                   "second", "third", "new", "latest", "separate", "similar"}
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "amid", "vs", "as"}
 
 
@@ -30,6 +33,7 @@ class Context:
     persons: list["PersonMention"] = field(default_factory=list)
     contains: list[tuple[str, str]] = field(default_factory=list)  # (place, container) stated in text
     events: dict[str, int] = field(default_factory=dict)  # event family -> mentions in the article
+    lead_places: set[str] = field(default_factory=set)  # places the lead names (place_key form)
 
     def in_dateline(self, char: int) -> bool:
         return any(start <= char < end for start, end in self.datelines)
@@ -91,6 +95,8 @@ class EventRef:
 def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | None:
     """The event family a word names: 'talks' -> meeting, 'quake' -> earthquake, 'robbers' -> robbery."""
     lemma, lower = token.lemma_.lower(), token.lower_
+    if token.ent_type_ in ("DATE", "TIME"):
+        return None  # "On March 3": a month, not a protest march
     if token.pos_ in ("NOUN", "PROPN"):
         family = tables.event_nouns().get(lemma) or tables.event_nouns().get(lower)
         return family if family not in exclude else None
@@ -141,11 +147,39 @@ def is_other_instance(trigger: Token) -> bool:
             if child.lower_ in OTHER_INSTANCE or (child.dep_ in ("amod", "advmod", "npadvmod", "nsubj")
                                                   and child.lemma_.lower() in OTHER_INSTANCE):
                 return True
-            if child.dep_ == "compound" and child.ent_type_ in ("DATE", "ORG", "EVENT"):
-                return True  # "their February meeting", "the ASEAN meeting"
+            if child.dep_ == "compound" and child.ent_type_ in ("DATE", "ORG", "EVENT") and child.lower_ not in _WEEKDAYS:
+                return True  # "their February meeting", "the ASEAN meeting"; news names its own event "the Sunday quake"
             if child.dep_ == "poss" and child.ent_type_ == "ORG":
                 return True
+            if tok.pos_ == "VERB" and child.dep_ == "dobj" and any(
+                    g.dep_ in ("det", "amod") and g.lower_ in OTHER_INSTANCE for g in child.children):
+                return True  # "attacked another UN school"
     return False
+
+
+def declared_other(ctx: Context) -> set[str]:
+    """Families the article itself declares another instance of: "Monday's earthquake was the
+    second one to hit Qeshm" makes the whole article about the second quake, not the story's."""
+    out = set()
+    for tok in ctx.doc:
+        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or not event_family(tok):
+            continue
+        attrs = [c for c in tok.head.children if c.dep_ == "attr"]
+        if any(g.dep_ in ("amod", "det") and g.lower_ in ("second", "third", "another") for a in attrs
+               for g in a.children):
+            out.add(event_family(tok))
+    return out
+
+
+def reintroduced(trigger: Token, ctx: Context) -> bool:
+    """'On April 6, an earthquake struck ...' after the article already named an earthquake: an
+    indefinite mention of a family already in the text introduces another instance."""
+    if trigger.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children):
+        return False
+    family = event_family(trigger)
+    # The headline and the lead introduce the story's event; only a real sentence after them counts.
+    sentences = [s for s in ctx.doc[:trigger.sent.start].sents if s.text.rstrip().endswith((".", "!", "?", '"'))]
+    return any(event_family(tok) == family for s in sentences[1:] for tok in s)
 
 
 def _marks_other(tokens: list[Token]) -> bool:
@@ -165,14 +199,15 @@ def find_event(token: Token, ctx: Context, max_hops: int = 4, exclude: frozenset
         family = event_family(tok, exclude)
         if family:
             trigger = _event_token(tok)
-            other = is_other_instance(trigger) or is_other_instance(tok) or _marks_other(path)
+            other = is_other_instance(trigger) or is_other_instance(tok) or _marks_other(path) \
+                or reintroduced(trigger, ctx)
             return EventRef(family, trigger, other, persons_near(trigger, ctx))
         path.append(tok)
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent")] if tok.pos_ == "VERB" else []
         for subject in subjects + [g for s in subjects if s.dep_ == "agent" for g in s.children if g.dep_ == "pobj"]:
             family = event_family(subject, exclude) if subject.pos_ in ("NOUN", "PROPN") else None
             if family:
-                other = is_other_instance(subject) or _marks_other(path)
+                other = is_other_instance(subject) or _marks_other(path) or reintroduced(subject, ctx)
                 return EventRef(family, subject, other, persons_near(subject, ctx))
         # participial clause: "Taking place in Malaysia, the meeting drew attention"
         if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN"):

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from ..models import Claim, DateParts
-from .common import Context, event_qualifiers, find_event, span_root
+from .common import REPORTING_VERBS, Context, event_qualifiers, find_event, span_root
 
 WEEKDAYS = {name: i for i, name in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -94,10 +94,11 @@ def date_claims(ctx: Context) -> list[Claim]:
             continue
         root = span_root(ctx, ent.start_char, ent.end_char)
         before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        # "since February", "before August 1st": a bound, not the date of the event
-        bound = before in ("since", "until", "till", "before", "after", "by", "from", "through")
-        event = find_event(root, ctx) if root is not None and not bound and not ctx.in_headline(ent.start_char) \
-            else None
+        # "since February", "up to Monday": a bound, not the date of the event
+        bound = before in ("since", "until", "till", "before", "after", "by", "from", "through") \
+            or (before == "to" and ent.start > 1 and ctx.doc[ent.start - 2].lower_ == "up")
+        event = find_event(root, ctx) if root is not None and not bound and not _dates_telling(root) \
+            and not ctx.in_headline(ent.start_char) else None
         if event is not None:
             subject, attribute = f"event:{event.family}", "date"
             quals = event_qualifiers(event)
@@ -112,3 +113,9 @@ def date_claims(ctx: Context) -> list[Claim]:
                              attribute=attribute, value=ctx.body[ent.start_char:ent.end_char],
                              normalized=parts.describe(), date=parts, qualifiers=quals))
     return out
+
+
+def _dates_telling(root) -> bool:
+    """'officials said Saturday', 'said on Saturday': the day of the report, not of the event."""
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    return root.dep_ in ("npadvmod", "pobj") and verb.lemma_.lower() in REPORTING_VERBS

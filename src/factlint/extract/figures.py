@@ -18,6 +18,7 @@ from .. import tables
 from ..models import Claim, Interval
 from .common import Context, _subtree, event_qualifiers, find_event, span_root, to_number
 from .numbers import interval
+from .places import located_places, where_antecedent
 
 # Casualty verbs measure, they are no event of their own ("40 people died" is about the attack).
 _NOT_EVENTS = frozenset({"death"})
@@ -94,7 +95,8 @@ def _money_text(ivl: Interval, currency: str) -> str:
 # ------------------------------------------------------------------ magnitudes
 
 MAGNITUDE = re.compile(
-    r"(?:\bmagnitude(?:[\s-]+of)?[\s-]+|\bmeasuring\s+|\bmeasured\s+|\bregistering\s+)(?P<a>\d(?:\.\d)?)\b(?!\s*(?:km|kilomet|mile))"
+    r"(?:\bmagnitude(?:[\s-]+of)?[\s-]+|\bmeasuring\s+|\bmeasured\s+|\bregistering\s+)(?P<a>\d(?:\.\d)?)\b"
+    r"(?:\s+and\s+(?P<a2>\d\.\d)\b)?(?!\s*(?:km|kilomet|mile))"
     r"|\b(?P<b>\d\.\d)(?:\s+(?:and|or)\s+(?P<b2>\d\.\d))?(?:[\s-]+on the richter|[\s-]*-?\s*magnitude|\s+richter)",
     re.I)
 
@@ -102,7 +104,7 @@ MAGNITUDE = re.compile(
 def magnitude_claims(ctx: Context) -> list[Claim]:
     out = []
     for m in MAGNITUDE.finditer(ctx.doc.text):
-        for group in ("a", "b", "b2"):
+        for group in ("a", "a2", "b", "b2"):
             if not m.group(group):
                 continue
             start, end = m.span(group)
@@ -116,10 +118,11 @@ def magnitude_claims(ctx: Context) -> list[Claim]:
             if family is None:
                 continue
             value = float(m.group(group))
-            # "7.6 and 7.5 magnitude quakes": the second figure is another quake's
-            attribute = "magnitude of the second" if group == "b2" else "magnitude"
+            # "7.6 and 7.5 magnitude quakes", "two quakes, measuring 7.6 and 7.4": the second figure is another quake's
+            attribute = "magnitude of the second" if group in ("a2", "b2") else "magnitude"
+            text = ctx.doc.text[m.start():m.end("a")].strip() if group == "a" else m.group(group)
             out.append(ctx.claim("quantity", start, end, subject=f"event:{family}", subject_id=f"event:{family}",
-                                 attribute=attribute, value=m.group(0).strip() if group == "a" else m.group(group),
+                                 attribute=attribute, value=text,
                                  normalized=f"magnitude {value:g}", interval=Interval(low=value, high=value),
                                  qualifiers=quals))
     return out
@@ -179,7 +182,11 @@ def count_claims(ctx: Context, taken: set[int]) -> list[Claim]:
         noun = _counted_noun(head)
         if noun is not None and noun.i < head.i:
             continue  # "page 7", "Flight 93"
-        if _partitive(head, noun) and not _narrowing(head):
+        if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ == "more":
+            continue  # "two more victims" adds to a count given before
+        if _in_brackets(head):
+            continue  # "the 23 pirates (12 Somali and 11 Yemeni)": a breakdown or a conversion
+        if _partitive(head, noun) and not _narrowing(head, noun):
             continue  # "12 of one family", "30 of the 80 wounded": a part, not the total
         if noun is not None and noun.lemma_.lower() in data["not_counted"]:
             continue
@@ -203,6 +210,10 @@ def count_claims(ctx: Context, taken: set[int]) -> list[Claim]:
             quals["approximate"] = qual
         if measure == _thing_key(noun):
             quals["counted"] = "thing"
+        scope = set(_clause(head)) | set(anchor.subtree)
+        where = located_places(scope) | where_antecedent(scope)
+        if where:  # "five dead in the Bureij camp": the linker checks it is where the story happened
+            quals["places"] = ";".join(sorted(where))
         out.append(ctx.claim("quantity", start, end, subject=f"event:{family}" if family else "",
                              subject_id=f"event:{family}" if family else "event:?", attribute=measure,
                              value=ctx.body[start:end], normalized=f"{ivl.describe()} {measure}", interval=ivl,
@@ -304,14 +315,32 @@ def _partitive(head: Token, noun: Token | None) -> bool:
     After a noun, "from" says where things were taken ("seven rifles from the pirates").
     """
     owner = noun if noun is not None else head
+    if owner.dep_ == "pobj" and owner.head.lower_ in ("including", "among"):
+        return True  # "Nine Israelis, including three civilians"
     preps = ("of", "among") if noun is not None else ("of", "among", "from", "with")
     return any(c.dep_ == "prep" and c.lower_ in preps for c in owner.children)
 
 
-def _narrowing(head: Token) -> bool:
+def _in_brackets(tok: Token) -> bool:
+    before = tok.doc[tok.sent.start:tok.i].text
+    return before.count("(") > before.count(")")
+
+
+def _following(head: Token, noun: Token | None) -> list[Token]:
+    """The words right after a count and its noun, up to a comma, a conjunction or another number:
+    '55 wounded, 15 critically' gives 'wounded' for 55 and 'critically' for 15."""
+    start = noun.i if noun is not None and 0 < noun.i - head.i <= 3 else head.i
+    out = []
+    for tok in head.doc[start + 1:start + 5]:
+        if tok.is_punct or tok.like_num or tok.pos_ == "CCONJ":
+            break
+        out.append(tok)
+    return out
+
+
+def _narrowing(head: Token, noun: Token | None) -> bool:
     words = set(tables.load("measures")["narrowing"])
-    following = [t.lower_ for t in head.doc[head.i + 1:head.i + 5]]
-    return bool(words & set(following)) or any(c.lower_ in words for c in head.subtree)
+    return any(t.lower_ in words for t in _following(head, noun)) or any(c.lower_ in words for c in head.subtree)
 
 
 def _measure(head: Token, noun: Token | None) -> str | None:
@@ -320,8 +349,15 @@ def _measure(head: Token, noun: Token | None) -> str | None:
     people = set(data["people"])
     person_noun = noun is None or noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or \
         (noun.tag_ == "NNPS" and noun.ent_type_ in ("NORP", "") and not re.search(r"\d", noun.text))
-    verb_measure = _casualty_measure(noun if noun is not None else head)
-    if verb_measure and _narrowing(head):
+    words = _measure_words()
+    # "24 dead and over 200 injured": the word right after a count says what it counts
+    following = _following(head, noun)
+    if following and following[0].tag_ in ("VBN", "JJ") and following[0].lower_ not in words \
+            and following[0].lemma_.lower() not in words:
+        return None  # "left 14 others trapped": a count of the trapped, not of the dead
+    adjacent = next((words[t.lower_] for t in following if t.pos_ in ("ADJ", "VERB") and t.lower_ in words), None)
+    verb_measure = adjacent or _casualty_measure(noun if noun is not None else head)
+    if verb_measure and _narrowing(head, noun):
         verb_measure = "critically " + verb_measure if verb_measure == "injured" else verb_measure
     if person_noun:
         return verb_measure
@@ -347,18 +383,24 @@ _MODEL = re.compile(r"\b[A-Za-z]+[\s-]?\d+(?=s?\b)")
 def _casualty_measure(anchor: Token) -> str | None:
     """'40 people were killed', 'killing 10', '55 others injured', 'the death toll at 40'."""
     words = _measure_words()
-    steps = [[anchor] + [c for c in anchor.children if c.dep_ in ("amod", "acl", "relcl", "acomp")]]
+    # "killed 40 Palestinians sheltering in a school": what happened to them outranks what they were doing
+    doing = [c for c in anchor.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    steps = [[anchor] + [c for c in anchor.children if c.dep_ in ("amod", "acl", "relcl", "acomp") and c not in doing]]
     tok, verbs = anchor, 0
     while verbs < 2 and tok.head != tok and len(steps) < 5:
         tok = tok.head
         step = [tok]
         if tok.pos_ in ("VERB", "AUX"):
             verbs += 1
+            # "fired more than 30 into Israel, wounding a baby": a clause with its own object measures that
             step += [c for c in tok.children if c.dep_ in ("dobj", "attr", "acomp", "nsubj", "nsubjpass", "advcl",
-                                                           "prep", "oprd", "advmod")]
+                                                           "prep", "oprd", "advmod")
+                     and not (c.dep_ == "advcl" and any(g.dep_ == "dobj" for g in c.children))]
             step += [g for c in tok.children if c.dep_ in ("prep", "advcl", "dobj")
                      for g in c.children if g.dep_ in ("pobj", "dobj", "compound")]
         steps.append(step)
+        if len(steps) == 2:
+            steps.append(doing)
     for step in steps:
         for cand in step:
             found = words.get(cand.lemma_.lower()) or words.get(cand.lower_)
@@ -380,6 +422,7 @@ def _measure_words() -> dict[str, str]:
 # Sentences that place a figure at another time or in another incident.
 _OTHER_TIME = re.compile(r"\b(ago|earlier this|last (year|month|week)|previous|so far|this year|since|hours (before|earlier)|"
                          r"separately|elsewhere|in (a|another) separate|in another|(19|20)\d\d)\b", re.I)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
 
 
@@ -391,7 +434,11 @@ def _anchor(token: Token, ctx: Context):
     """
     event = find_event(token, ctx, exclude=_NOT_EVENTS)
     clause = _clause(token)
-    dated = _other_time(clause) or _other_time(list(token.subtree))
+    dated = _other_time(clause) or _other_time(list(token.subtree)) or _running_total(token)
+    if not dated and event is not None and event.trigger not in clause:
+        # "hit by the earthquake in 2004, killing 170,000": the event's own clause dates it (only a
+        # year: "the deadliest strike so far" there says nothing of the figure's time)
+        dated = bool(_YEAR.search(" ".join(t.text for t in _clause(event.trigger))))
     subject = next((c for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
     if not dated and subject is not None and subject.lower_ in ("it", "they", "which") and token.sent.start > 0:
         # "It killed 612 people": the pronoun's event is the previous sentence's
@@ -401,11 +448,27 @@ def _anchor(token: Token, ctx: Context):
 
 
 def _clause(token: Token) -> list[Token]:
-    """The clause a figure sits in, without the clauses hanging from it."""
+    """The clause a figure sits in, without the clauses hanging from it, but with a 'since'
+    clause ('640 killed since the assault began') and, for '... left five dead and 16 injured',
+    the clause the conjunct belongs to."""
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb or verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
-    return _subtree(verb) if verb.pos_ in ("VERB", "AUX") else list(token.sent)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return list(token.sent)
+    since = [t for c in verb.children if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since"
+                                                                  for g in c.children) for t in c.subtree]
+    return _subtree(verb) + since
+
+
+# "bringing to 10 the number of Israelis killed", "pushing the death toll to 680": a running total
+_TOTAL_VERBS = {"bring", "push", "take", "raise", "rise", "climb", "increase", "lift", "swell"}
+
+
+def _running_total(token: Token) -> bool:
+    head = token if token.dep_ == "pobj" else token.head if token.head.dep_ == "pobj" else None
+    prep = head.head if head is not None else None
+    return prep is not None and prep.lower_ == "to" and prep.head.lemma_.lower() in _TOTAL_VERBS
 
 
 def _other_time(tokens: list[Token]) -> bool:

@@ -102,6 +102,8 @@ def role_claims(ctx: Context) -> list[Claim]:
         if first.pos_ not in ("NOUN", "PROPN") and span.root.pos_ not in ("NOUN", "PROPN"):
             continue
         prenominal_ok = not (len(span) == 1 and lower in _AMBIGUOUS and not first.text[:1].isupper())
+        if span.start > 0 and doc[span.start - 1].lower_ == "fellow":
+            continue  # "Deputy DA Anger ... with fellow DA Stirling": the title is borrowed, shortened
         status, lead = _status(span)
         org, is_organization = _organization(span)
         normalized = normalize_title(surface)
