@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from typing import Callable
 
 from functools import cache
 
@@ -141,13 +142,12 @@ class Story:
     """Everything the linker learned about one story, for the rules and the graph."""
 
     def __init__(self, people: People, places: Places, main_participants: list[str], main_family: str | None,
-                 country: str | None = None, main_places: frozenset[str] = frozenset()):
+                 country: str | None = None):
         self.people = people
         self.places = places
         self.main_participants = main_participants
         self.main_family = main_family
         self.country = country  # ISO code of the country the story happens in, when clear
-        self.main_places = main_places  # where the story happened, per the articles' leads
 
 
 def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Story]:
@@ -172,15 +172,13 @@ def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Sto
                   key=lambda p: (-len(named_in[p]), p))[:3]
     main = main if family == "meeting" else []
 
+    # where the story happened: the places the articles' leads name
     main_places = frozenset(p for _, ctx in extracted for p in ctx.lead_places)
     linked: list[Claim] = []
     for claims, _ in extracted:
         for c in claims:
-            c = _link_claim(c, people, main, family)
-            if c.subject_id.endswith("#main") and _elsewhere(c, main_places, places):
-                c = c.model_copy(update={"subject": f"another {c.subject}", "subject_id": f"event:{family}#{c.id}"})
-            linked.append(c)
-    return linked, Story(people, places, main, family, story_country([ctx for _, ctx in extracted]), main_places)
+            linked.append(_link_claim(c, people, main, family, lambda c: _elsewhere(c, main_places, places)))
+    return linked, Story(people, places, main, family, story_country([ctx for _, ctx in extracted]))
 
 
 def _elsewhere(c: Claim, main_places: frozenset[str], places: Places) -> bool:
@@ -232,7 +230,8 @@ def main_family(contexts: list[Context]) -> str | None:
     return best
 
 
-def _link_claim(c: Claim, people: People, main: list[str], family: str | None) -> Claim:
+def _link_claim(c: Claim, people: People, main: list[str], family: str | None,
+                elsewhere: Callable[[Claim], bool]) -> Claim:
     if c.kind in ("role", "name"):
         person = people.canonical(c.subject)
         return c.model_copy(update={"subject": person, "subject_id": f"person:{person}"})
@@ -242,7 +241,7 @@ def _link_claim(c: Claim, people: People, main: list[str], family: str | None) -
             own = family or "?"
         persons = {people.canonical(p) for p in str(c.qualifiers.get("persons", "")).split(",") if p}
         other = own != family or bool(c.qualifiers.get("other_instance")) or bool(
-            persons and main and not persons & set(main))
+            persons and main and not persons & set(main)) or elsewhere(c)
         label = f"{own} ({', '.join(main)})" if main else own
         if c.kind == "quantity":
             label = f"{label}: {c.attribute}"

@@ -34,6 +34,16 @@ class Context:
     contains: list[tuple[str, str]] = field(default_factory=list)  # (place, container) stated in text
     events: dict[str, int] = field(default_factory=dict)  # event family -> mentions in the article
     lead_places: set[str] = field(default_factory=set)  # places the lead names (place_key form)
+    _sentences: list[tuple[Span, set[str]]] | None = field(default=None, repr=False)
+
+    def sentences(self) -> list[tuple[Span, set[str]]]:
+        """The article's real sentences (ending like one, not a headline), each with the event
+        families it names; the first two are the lead. Computed once per article."""
+        if self._sentences is None:
+            self._sentences = [(s, {f for f in map(event_family, s) if f}) for s in self.doc.sents
+                               if s.text.rstrip().endswith((".", "!", "?", '"')) and len(s) >= 6
+                               and not self.in_headline(s.start_char)]
+        return self._sentences
 
     def in_dateline(self, char: int) -> bool:
         return any(start <= char < end for start, end in self.datelines)
@@ -178,8 +188,7 @@ def reintroduced(trigger: Token, ctx: Context) -> bool:
         return False
     family = event_family(trigger)
     # The headline and the lead introduce the story's event; only a real sentence after them counts.
-    sentences = [s for s in ctx.doc[:trigger.sent.start].sents if s.text.rstrip().endswith((".", "!", "?", '"'))]
-    return any(event_family(tok) == family for s in sentences[1:] for tok in s)
+    return any(family in families for s, families in ctx.sentences()[1:] if s.start < trigger.sent.start)
 
 
 def _marks_other(tokens: list[Token]) -> bool:

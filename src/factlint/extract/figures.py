@@ -420,9 +420,9 @@ def _measure_words() -> dict[str, str]:
 # ------------------------------------------------------------------ shared
 
 # Sentences that place a figure at another time or in another incident.
-_OTHER_TIME = re.compile(r"\b(ago|earlier this|last (year|month|week)|previous|so far|this year|since|hours (before|earlier)|"
-                         r"separately|elsewhere|in (a|another) separate|in another|(19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+_OTHER_TIME = re.compile(r"\b(ago|earlier this|last (year|month|week)|previous|so far|this year|since|hours (before|earlier)|"
+                         r"separately|elsewhere|in (a|another) separate|in another)\b|" + _YEAR.pattern, re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
 
 
@@ -452,7 +452,7 @@ def _clause(token: Token) -> list[Token]:
     clause ('640 killed since the assault began') and, for '... left five dead and 16 injured',
     the clause the conjunct belongs to."""
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb or verb.dep_ == "conj" and verb.head != verb:
+    while verb.head != verb and (verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "conj"):
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return list(token.sent)

@@ -72,8 +72,7 @@ def _proper_name(tok) -> str | None:
 
 def lead_places(ctx: Context) -> set[str]:
     """Places named in the article's lead (its first two sentences): where its story happened."""
-    sentences = [s for s in ctx.doc.sents if s.text.rstrip().endswith((".", "!", "?", '"')) and len(s) >= 6
-                 and not ctx.in_headline(s.start_char)][:2]
+    sentences = [s for s, _ in ctx.sentences()[:2]]
     return {place_key(e.text) for s in sentences for e in s.ents if e.label_ in PLACE_LABELS} \
         | {key for s in sentences for key in located_places(s)}
 
