@@ -9,6 +9,7 @@ from factlint.cli import main
 
 from factlint.engine import load_rules
 from factlint.extract import extract
+from factlint.extract.common import Context
 from factlint.ingest import parse_text
 from factlint.models import Article, Claim
 from factlint.nlp import parse
@@ -19,11 +20,14 @@ SEEDS = ROOT / "seeds"
 RULES = ROOT / "rules"
 
 
-def claims_in(text: str, published: str | None = None, kind: str | None = None) -> list[Claim]:
-    """Claims extracted from one article's text (before cross-article linking)."""
+def extract_article(text: str, published: str | None = None) -> tuple[list[Claim], Context]:
+    """One article's claims (before cross-article linking) and its extraction context."""
     article = Article(id="t", path="t.txt", text=text, published=published)
-    claims, _ = extract(article, parse([parse_text(text)])[0])
-    return [c for c in claims if kind is None or c.kind == kind]
+    return extract(article, parse([parse_text(text)])[0])
+
+
+def claims_in(text: str, published: str | None = None, kind: str | None = None) -> list[Claim]:
+    return [c for c in extract_article(text, published)[0] if kind is None or c.kind == kind]
 
 
 def write(path: Path, content: str | bytes) -> Path:

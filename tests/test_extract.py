@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claims_in
+from conftest import claims_in, extract_article
 
 
 def roles(text: str) -> list[tuple[str, str, str]]:
@@ -144,6 +144,37 @@ def test_venue_of_participial_clause():
 
 def test_place_not_tied_to_an_event_is_no_claim():
     assert places("Russia's attacks intensify in Ukraine, straining its defenses.") == []
+
+
+def sites(text):
+    return [(c.value, c.normalized, c.qualifiers.get("other_instance"))
+            for c in claims_in(text, kind="place") if c.attribute == "site"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry says three Internet cables were cut off the coast of Sardinia on Friday morning.",
+     [("off the coast of Sardinia", "sardinia", False)]),
+    ("The lines, near the Tripoli cable station in Libya, have all been cut.",
+     [("near the Tripoli cable station in Libya", "tripoli", False)]),
+    ("Three cables were severed on the bottom of the sea between Sardinia and Tunisia.",
+     [("between Sardinia and Tunisia", "sardinia;tunisia", False)]),
+    ("In January, an anchor severed the cables outside Tripoli after bad weather.",
+     [("outside Tripoli", "tripoli", True)]),
+    ("The cargo plane crashed near Lyon shortly after take-off.", [("near Lyon", "lyon", False)]),
+    # where the cut was felt, a cable's route, or an event that spreads: no site
+    ("Internet services and call centres in Tunisia have been cut, the regulator said.", []),
+    ("The main internet pipeline between Tunisia and Malta was cut.", []),
+    ("The quake struck off the coast of Sardinia on Friday.", []),
+    ("The cut occurred on lines between 07:28 and 08:06 Coordinated Universal Time (UTC).", []),
+])
+def test_site_of_an_event_at_one_spot(text, expected):
+    assert sites(text) == expected
+
+
+def test_containment_written_in_text():
+    _, ctx = extract_article("Cables run from Tripoli in western Libya to Sardinia, Italy. Services to Singapore, "
+                             "Malaysia, Egypt and Taiwan were hit.")
+    assert ctx.contains == [("Tripoli", "Libya"), ("Sardinia", "Italy")]  # a list is no containment
 
 
 # ---------------------------------------------------------------- numbers

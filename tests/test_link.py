@@ -22,6 +22,14 @@ def test_place_containment_is_learned_and_transitive():
     assert not places.compatible("Kuala Lumpur", "Saudi Arabia")
 
 
+def test_country_of_a_place_is_the_nearest_known_and_lists_are_ignored():
+    # "Egypt, Taiwan" in a list: a country inside a country is a misread list
+    places = Places([("Alexandria", "Egypt"), ("Egypt", "Taiwan"), ("Sardinia", "Italy"), ("Italy", "Europe")])
+    assert places.country_of("Alexandria") == "EG"
+    assert places.country_of("sardinia") == "IT"
+    assert places.country_of("Atlantis") is None
+
+
 def test_seed_events_and_people_are_linked(seeds_result):
     # quantities add their measure to the event: "meeting (Marco Rubio, Sergey Lavrov): drone"
     subjects = {c.subject.split(": ")[0] for c in seeds_result.claims if c.subject_id.endswith("#main")}

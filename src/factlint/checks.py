@@ -129,8 +129,20 @@ def places_compatible(a: Claim, b: Claim, story: Story) -> bool:
     return not (a.qualifiers.get("label") == "GPE" and b.qualifiers.get("label") == "GPE")
 
 
+def sites_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    """Sites conflict only when each lies in known countries and they share none: "off the coast
+    of Sicily" and "near Alexandria" are in Italy and Egypt. "Off", "near" and "between" place
+    an event beside a place, so anything finer than a country is no evidence of disagreement."""
+    places_a, places_b = a.normalized.split(";"), b.normalized.split(";")
+    if any(story.places.compatible(x, y) for x in places_a for y in places_b):
+        return True
+    countries_a = {story.places.country_of(p) for p in places_a}
+    countries_b = {story.places.country_of(p) for p in places_b}
+    return None in countries_a or None in countries_b or bool(countries_a & countries_b)
+
+
 COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible,
-              "bearings": bearings_compatible, "times": times_compatible}
+              "sites": sites_compatible, "bearings": bearings_compatible, "times": times_compatible}
 
 
 # ---------------------------------------------------------------- check types

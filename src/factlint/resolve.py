@@ -90,7 +90,8 @@ class Places:
     def __init__(self, pairs: list[tuple[str, str]]):
         self.graph = nx.DiGraph()
         for inner, outer in pairs:
-            if fold(inner) != fold(outer):
+            # a country lies in no other country: "Egypt, Taiwan" is a list
+            if fold(inner) != fold(outer) and not (self.is_country(inner) and self.is_country(outer)):
                 self.graph.add_edge(fold(inner), fold(outer))
 
     def within(self, inner: str, outer: str) -> bool:
@@ -107,7 +108,9 @@ class Places:
     def country_of(self, name: str) -> str | None:
         """The country a place is in, from the story's own text or the ISO 3166 tables."""
         here = fold(name)
-        for place in [here] + (list(nx.descendants(self.graph, here)) if here in self.graph else []):
+        # nearest container first, ties by name: the same answer on every run
+        outer = nx.single_source_shortest_path_length(self.graph, here) if here in self.graph else {here: 0}
+        for place in sorted(outer, key=lambda p: (outer[p], p)):
             country = _country(place) or _subdivision_country(place)
             if country:
                 return country
@@ -135,7 +138,8 @@ COUNTRY_ALIASES = {"us": "US", "usa": "US", "america": "US", "the united states"
                    "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
                    "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "ivory coast": "CI",
                    "the philippines": "PH", "burma": "MM", "palestine": "PS", "gaza": "PS", "the gaza strip": "PS",
-                   "gaza strip": "PS", "the west bank": "PS", "west bank": "PS", "moldova": "MD", "turkey": "TR"}
+                   "gaza strip": "PS", "the west bank": "PS", "west bank": "PS", "moldova": "MD", "turkey": "TR",
+                   "uae": "AE", "the uae": "AE"}
 
 
 class Story:

@@ -52,5 +52,11 @@ def event_nouns() -> dict[str, str]:
 
 
 @cache
+def sited_words() -> dict[str, frozenset[str]]:
+    """Event family -> the lemmas that name its event at one spot ("cut", not "disrupt")."""
+    return {f: frozenset(words["sited"]) for f, words in load("events")["families"].items() if words.get("sited")}
+
+
+@cache
 def event_verbs() -> dict[str, str]:
     return {verb: family for family, words in load("events")["families"].items() for verb in words.get("verbs", [])}

@@ -24,6 +24,25 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "amid", "vs", "as"}
 
 
+# Words that place a figure or a fact at another time or in another incident.
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+OTHER_TIME_WORDS = re.compile(r"\b(ago|earlier this|last (year|month|week)|previous|so far|this year|since|"
+                              r"hours (before|earlier)|separately|elsewhere|in (a|another) separate|in another)\b|" + YEAR.pattern, re.I)
+MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
+
+
+def other_time(tokens: list[Token]) -> bool:
+    """A year, 'ago', 'earlier this', or a month without a day ('In January, five cables were cut')."""
+    if not tokens:
+        return False
+    tokens = sorted(tokens, key=lambda t: t.i)
+    text = " ".join(t.text for t in tokens)
+    if OTHER_TIME_WORDS.search(text):
+        return True
+    dates = [t for t in tokens if t.ent_type_ == "DATE"]
+    return any(MONTH_NAME.fullmatch(t.text) for t in dates) and not any(t.like_num for t in dates)
+
+
 @dataclass
 class Context:
     article: Article

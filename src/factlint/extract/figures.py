@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .. import tables
 from ..models import Claim, Interval
-from .common import Context, _subtree, event_qualifiers, find_event, span_root, to_number
+from .common import YEAR, Context, _subtree, event_qualifiers, find_event, other_time, span_root, to_number
 from .numbers import interval
 from .places import located_places, where_antecedent
 
@@ -419,13 +419,6 @@ def _measure_words() -> dict[str, str]:
 
 # ------------------------------------------------------------------ shared
 
-# Sentences that place a figure at another time or in another incident.
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
-_OTHER_TIME = re.compile(r"\b(ago|earlier this|last (year|month|week)|previous|so far|this year|since|hours (before|earlier)|"
-                         r"separately|elsewhere|in (a|another) separate|in another)\b|" + _YEAR.pattern, re.I)
-_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
-
-
 def _anchor(token: Token, ctx: Context):
     """The event a figure belongs to, and whether its sentence places it at another time.
 
@@ -434,16 +427,16 @@ def _anchor(token: Token, ctx: Context):
     """
     event = find_event(token, ctx, exclude=_NOT_EVENTS)
     clause = _clause(token)
-    dated = _other_time(clause) or _other_time(list(token.subtree)) or _running_total(token)
+    dated = other_time(clause) or other_time(list(token.subtree)) or _running_total(token)
     if not dated and event is not None and event.trigger not in clause:
         # "hit by the earthquake in 2004, killing 170,000": the event's own clause dates it (only a
         # year: "the deadliest strike so far" there says nothing of the figure's time)
-        dated = bool(_YEAR.search(" ".join(t.text for t in _clause(event.trigger))))
+        dated = bool(YEAR.search(" ".join(t.text for t in _clause(event.trigger))))
     subject = next((c for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
     if not dated and subject is not None and subject.lower_ in ("it", "they", "which") and token.sent.start > 0:
         # "It killed 612 people": the pronoun's event is the previous sentence's
         previous = token.doc[token.sent.start - 1].sent
-        dated = _other_time(list(previous))
+        dated = other_time(list(previous))
     return event, dated
 
 
@@ -469,17 +462,6 @@ def _running_total(token: Token) -> bool:
     head = token if token.dep_ == "pobj" else token.head if token.head.dep_ == "pobj" else None
     prep = head.head if head is not None else None
     return prep is not None and prep.lower_ == "to" and prep.head.lemma_.lower() in _TOTAL_VERBS
-
-
-def _other_time(tokens: list[Token]) -> bool:
-    if not tokens:
-        return False
-    tokens = sorted(tokens, key=lambda t: t.i)
-    text = " ".join(t.text for t in tokens)
-    if _OTHER_TIME.search(text):
-        return True
-    dates = [t for t in tokens if t.ent_type_ == "DATE"]
-    return any(_MONTH.fullmatch(t.text) for t in dates) and not any(t.like_num for t in dates)
 
 
 def _event_of(token: Token, ctx: Context, sentence_fallback: bool = True) -> tuple[str | None, dict]:

@@ -1,11 +1,14 @@
-"""Places: the venue of an event ('met ... in Kuala Lumpur'), never the dateline."""
+"""Places: the venue of a meeting ('met ... in Kuala Lumpur'), the site of an event that happens
+at one spot ('the cables were cut off the coast of Sicily'), never the dateline."""
 
 from __future__ import annotations
 
 import re
 
+from .. import tables
 from ..models import Claim
-from .common import Context, _subtree, event_qualifiers, find_event
+from .common import Context, _subtree, event_family, event_qualifiers, find_event, other_time
+from .event_phrase import phrase_event
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "KUALA LUMPUR, Malaysia (Reuters) -" / "Washington D.C. -" at the start of a line.
@@ -36,16 +39,15 @@ def place_key(text: str) -> str:
 def located_places(tokens) -> set[str]:
     """Places the tokens locate something in, by syntax (the tagger often misses small places):
     'in the Bureij refugee camp' -> bureij, 'in the town of Jabaliya' -> jabaliya, 'in Gaza City'."""
-    keys = set()
-    for tok in tokens:
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
-            name = _proper_name(tok)
-            if name is None:  # "in the northern town of Jabaliya"
-                name = next((_proper_name(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                             for g in c.children if g.dep_ == "pobj"), None)
-            if name:
-                keys.add(place_key(name))
-    return keys
+    return {place_key(name) for tok in tokens if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+            for name in [_place_name(tok)] if name}
+
+
+def _place_name(obj) -> str | None:
+    """The place a locative object names: 'the Bureij refugee camp' -> Bureij, 'the northern town
+    of Jabaliya' -> Jabaliya, 'the coast of Sicily' -> Sicily."""
+    return _proper_name(obj) or next((_proper_name(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                      for g in c.children if g.dep_ == "pobj"), None)
 
 
 def where_antecedent(tokens) -> set[str]:
@@ -77,15 +79,26 @@ def lead_places(ctx: Context) -> set[str]:
         | {key for s in sentences for key in located_places(s)}
 
 
+# "Kuala Lumpur, Malaysia", "Alexandria in northern Egypt", "Crete, in southern Greece"
+_CONTAINED_IN = re.compile(r"^(,|,?\s+in(\s+(north|south|east|west|central)[a-z-]*)?)\s+$", re.I)
+
+
 def containment(ctx: Context) -> list[tuple[str, str]]:
-    """'Kuala Lumpur, Malaysia': the first place lies in the second."""
+    """Places written as lying in the next one: the first place lies in the second."""
     pairs = []
-    ents = [e for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
-    for a, b in zip(ents, ents[1:]):
+    # the small model often tags a lesser place as an organisation ("Marseille in southern France")
+    ents = [e for e in ctx.doc.ents if e.label_ in PLACE_LABELS | {"ORG"}]
+    for before, a, b, after in zip([None] + ents, ents, ents[1:], ents[2:] + [None]):
         between = ctx.body[a.end_char:b.start_char]
-        if between.strip() == "," and a.text.lower() != b.text.lower():
+        if b.label_ in PLACE_LABELS and _CONTAINED_IN.match(between) and a.text.lower() != b.text.lower() \
+                and not _listed(ctx, before, a) and not _listed(ctx, b, after):
             pairs.append((_clean(a.text), _clean(b.text)))
     return pairs
+
+
+def _listed(ctx: Context, a, b) -> bool:
+    """'Singapore, Malaysia, Saudi Arabia': places in a list lie side by side, not one in the next."""
+    return a is not None and b is not None and re.fullmatch(r",?\s*(and|or)?\s*", ctx.body[a.end_char:b.start_char]) is not None
 
 
 def _clean(text: str) -> str:
@@ -117,3 +130,53 @@ def place_claims(ctx: Context) -> list[Claim]:
                              normalized=value.lower(),
                              qualifiers={**event_qualifiers(event), "label": ent.label_}))
     return out
+
+
+# Where a sited event happened: "cut off the coast of Sicily", "severed between Sicily and Tunisia".
+# Not "in": "services were cut in Egypt" says where the cut was felt, not where it happened.
+SITE_PREPS = {"near", "off", "outside", "between"}
+# "the cables near Alexandria were cut": where the thing cut lay is the site; but "the pipeline
+# between Egypt and Italy was cut" gives its route.
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
+_ARGUMENT_PREPS = {"near", "off", "outside"}
+_PLACE_CHAIN = {"on", "of", "in", "at"}
+_NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def site_claims(ctx: Context) -> list[Claim]:
+    """Where an event that happens at one spot took place (a family marked ``sited`` in
+    events.yaml). The normalized value lists the places named, "sicily;tunisia" for "between
+    Sicily and Tunisia". A meeting's venue is ``place_claims``'s job."""
+    out = []
+    for prep in ctx.doc:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if obj is None or prep.lower_ not in SITE_PREPS or ctx.in_headline(prep.idx) or ctx.in_dateline(prep.idx):
+            continue
+        if any(t.like_num or t.pos_ == "NUM" or t.ent_type_ in _NOT_PLACES for t in prep.subtree):
+            continue  # "In March", "between 07:28 and 08:06 UTC"
+        names = [n for n in (_place_name(o) for o in [obj] + list(obj.conjuncts)) if n]
+        if not names:
+            continue
+        gov = prep.head
+        while gov.dep_ == "pobj" and gov.head.lower_ in _PLACE_CHAIN:  # "on the bottom of the sea between ..."
+            gov = gov.head.head
+        if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ in _ARGUMENT_DEPS and gov.head.pos_ == "VERB" \
+                and prep.lower_ in _ARGUMENT_PREPS and not event_family(gov):
+            gov = gov.head
+        found = phrase_event(gov, ctx)
+        if found is None or _event_lemma(gov, found[1]) not in tables.sited_words().get(found[0], ()):
+            continue
+        family, quals = found
+        if other_time(_subtree(gov)):  # "In January, an anchor severed the cables outside Alexandria"
+            quals["other_instance"] = True
+        end = max(t.idx + len(t) for t in prep.subtree)
+        value = " ".join(ctx.body[prep.idx:end].split())
+        out.append(ctx.claim("place", prep.idx, end, subject=f"event:{family}", subject_id=f"event:{family}",
+                             attribute="site", value=value, normalized=";".join(sorted({place_key(n) for n in names})),
+                             qualifiers=quals))
+    return out
+
+
+def _event_lemma(gov, quals: dict) -> str | None:
+    """The lemma of the event word a phrase was tied to ('severed' -> sever), from its sentence."""
+    return next((t.lemma_.lower() for t in gov.sent if t.lower_ == quals.get("event_word")), None)
