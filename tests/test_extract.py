@@ -198,6 +198,14 @@ def test_duration_of_no_event_is_ignored():
     assert numbers("The story of next 50 years will largely be written here in this region.", "duration") == []
 
 
+@pytest.mark.parametrize("text", [
+    "On Friday, 36-year-old climber Tom Reid died after slipping and falling from a ridge.",
+    "The climber, 41 years old, died after a fall on the ridge during the storm.",
+])
+def test_an_age_is_no_duration(text):
+    assert numbers(text, "duration") == []
+
+
 def test_counts_with_qualifiers():
     # seeds/004 line 13 and seeds/002 line 4
     got = numbers("Ukrainian President Volodymyr Zelenskyy reported Russia launched 18 missiles and about 400 drones. "
@@ -207,6 +215,23 @@ def test_counts_with_qualifiers():
     assert ("about 400 drones", "[340, 460] drone") in got
     assert ("a record 728 drones", "728 drone") in got
     assert ("over 700 drones", "(700, inf) drone") in got
+
+
+@pytest.mark.parametrize("text", [
+    "When one is killed, all of us lose.",  # a pronoun
+    "There might have been two people killed in the blast, he said.",  # only supposed
+    "If it had, we wouldn't have 355 damaged shops in the city.",
+    "The patch applies only to 32-bit versions of the browser.",  # a modifier
+    "The team will play the No. 5 seed on Saturday after the storm.",  # a rank
+    "He rushed for 404 yards and two touchdowns in the game after the protest.",  # a player's statistics
+])
+def test_what_is_no_count(text):
+    assert numbers(text, "quantity") == []
+
+
+def test_what_happened_to_people_outranks_what_the_noun_says_they_did():
+    got = numbers("More than 400 protesters have been detained over the unrest, police said.", "quantity")
+    assert got == [("More than 400 protesters", "(400, inf) arrested")]
 
 
 def test_list_markers_are_not_counts():

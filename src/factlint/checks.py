@@ -185,6 +185,16 @@ def _disagreeing(sides: list[list[Claim]], restated: Callable[[Claim, Claim], bo
     return keep if len(keep) >= 2 else []
 
 
+def _different_people(sides: list[list[Claim]]) -> bool:
+    """Sides whose event mentions name different people are about two events of one kind: "Rait
+    died on Friday" and "Buckley died on Saturday" do not disagree. A side naming nobody ("a
+    36-year-old man died on Friday") may be about anyone."""
+    # by surname, leniently: "W. Mark Felt" and "Felt" are one man even where linking left them apart
+    named = [{fold(p.split()[-1]) for c in side for p in str(c.qualifiers.get("persons", "")).split(",") if p.strip()}
+             for side in sides]
+    return all(named) and all(not a & b for a, b in combinations(named, 2))
+
+
 def _restated(x: Claim, y: Claim) -> bool:
     """Two sentences of one article stating the same fact: the same title before the name
     ("District Attorney Dave Rossi" ... "Assistant District Attorney Dave Rossi"), or the same
@@ -208,7 +218,7 @@ def run_conflict(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
             continue
         same = lambda x, y: compatible(x, y, story)  # noqa: E731
         sides = _disagreeing(_merge(group, same), _restated)
-        if sides:
+        if sides and not _different_people(sides):
             # 'Prosecutor' agrees with both sides of 'District Attorney' vs 'Assistant District
             # Attorney': show each side by a value that conflicts with another side.
             leads = [[x for x in side if any(not same(x, y) for other in sides if other is not side for y in other)]
@@ -238,7 +248,8 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
         disagree = []
         for a, b in combinations(sorted(by_article), 2):
             pairs = [(x, y) for x in by_article[a] for y in by_article[b]]
-            if not any(x.interval.overlaps(y.interval) for x, y in pairs) and any(comparable(x, y) for x, y in pairs):
+            if not any(x.interval.overlaps(y.interval) for x, y in pairs) and any(comparable(x, y) for x, y in pairs) \
+                    and not _reconciled(by_article[a], by_article[b], [by_article[c] for c in by_article if c not in (a, b)]):
                 disagree.append((a, b))
         if not disagree:
             continue
@@ -255,6 +266,15 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
         leads = [[c for c in side if c.normalized == side[0].normalized] for side in sides]
         hits.append(Hit(sides, severity=None if hard else "warning", leads=leads))
     return hits
+
+
+def _reconciled(a: list[Claim], b: list[Claim], others: list[list[Claim]]) -> bool:
+    """Another article states both figures apart: "five boats approached ... three boats were
+    captured" shows that "five boats" and "three boats" elsewhere count two different sets."""
+    def only(claim: Claim, these: list[Claim], those: list[Claim]) -> bool:
+        return any(claim.interval.overlaps(x.interval) for x in these) and \
+            not any(claim.interval.overlaps(y.interval) for y in those)
+    return any(any(only(x, a, b) for x in third) and any(only(y, b, a) for y in third) for third in others)
 
 
 def _precision(c: Claim) -> tuple[bool, bool]:

@@ -18,6 +18,8 @@ REPORTING_VERBS = {"say", "tell", "report", "announce", "add", "state", "confirm
 OTHER_INSTANCE = {"previous", "previously", "earlier", "first", "last", "next", "upcoming", "prior", "ago",
                   "later", "future", "subsequent", "past", "former", "once", "initial", "planned", "another",
                   "second", "third", "new", "latest", "separate", "similar"}
+# Before an event noun only ("More demonstrations are planned"): "stole more than $160 million" is a figure.
+MORE_INSTANCES = {"more", "further", "additional"}
 
 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -175,6 +177,8 @@ def is_other_instance(trigger: Token) -> bool:
         for child in tok.children:
             if child.lower_ in OTHER_INSTANCE or (child.dep_ in ("amod", "advmod", "npadvmod", "nsubj")
                                                   and child.lemma_.lower() in OTHER_INSTANCE):
+                return True
+            if tok.pos_ == "NOUN" and child.dep_ == "amod" and child.lower_ in MORE_INSTANCES:
                 return True
             if child.dep_ == "compound" and child.ent_type_ in ("DATE", "ORG", "EVENT") and child.lower_ not in _WEEKDAYS:
                 return True  # "their February meeting", "the ASEAN meeting"; news names its own event "the Sunday quake"

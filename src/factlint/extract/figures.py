@@ -182,8 +182,12 @@ def count_claims(ctx: Context, taken: set[int]) -> list[Claim]:
         noun = _counted_noun(head)
         if noun is not None and noun.i < head.i:
             continue  # "page 7", "Flight 93"
+        if noun is not None and noun.tag_ == "NN" and value != 1 and ctx.doc.text[head.idx + len(head):noun.idx] == "-":
+            continue  # "32-bit versions", "the six-seed": a modifier or a rank, not a count
         if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ == "more":
             continue  # "two more victims" adds to a count given before
+        if _hedged(head):
+            continue  # "There might have been two people killed", "we wouldn't have 355 shops"
         if _in_brackets(head):
             continue  # "the 23 pirates (12 Somali and 11 Yemeni)": a breakdown or a conversion
         if _partitive(head, noun) and not _narrowing(head, noun):
@@ -226,8 +230,8 @@ def _number(tok: Token) -> tuple[float, bool, Token] | None:
     lower = tok.lower_
     if lower in VAGUE and tok.tag_ == "NNS":
         return float(VAGUE[lower]), True, tok
-    if not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL", "MONEY"):
-        return None
+    if not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL", "MONEY") or tok.tag_ == "PRP":
+        return None  # "When one is killed, all of us lose": a pronoun
     if tok.dep_ == "compound" and tok.head.lower_ in SCALES:
         return None  # "85" of "85 million": the scale word heads the figure
     if lower in SCALES and tok.i > 0 and tok.nbor(-1).like_num:
@@ -241,6 +245,15 @@ def _number(tok: Token) -> tuple[float, bool, Token] | None:
     return value, False, tok
 
 
+_HEDGES = {"might", "may", "could", "would"}
+
+
+def _hedged(head: Token) -> bool:
+    """A figure in a clause that only supposes it: a modal of possibility on its verb."""
+    verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children)
+
+
 def _not_a_count(tok: Token, head: Token, ctx: Context) -> bool:
     text = ctx.doc.text
     before, after = text[max(0, tok.idx - 2):tok.idx], text[head.idx + len(head.text):head.idx + len(head.text) + 12]
@@ -252,8 +265,9 @@ def _not_a_count(tok: Token, head: Token, ctx: Context) -> bool:
     if tok.i > 0 and tok.nbor(-1).pos_ == "PROPN" and tok.nbor(-1).text[:1].isupper() \
             or re.search(r"\b[A-Z]{1,4}[\s-]?$", text[max(0, tok.idx - 6):tok.idx]):
         return True  # a name with a number: "Sea Me We 4", "AK 47", "M 16"
-    if tok.i > 0 and tok.nbor(-1).lower_ in ("aged", "age", "ages", "number", "no", "no."):
-        return True
+    if tok.i > 0 and tok.nbor(-1).lower_ in ("aged", "age", "ages", "number", "no", "no.") \
+            or re.search(r"\bno\.?\s*$", text[max(0, tok.idx - 5):tok.idx], re.I):
+        return True  # "aged 95", "No. 5 seed"
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON" or head.dep_ == "npadvmod":
         return True  # "Felt, 95, died"
     line_start = ctx.body.rfind("\n", 0, tok.idx) + 1
@@ -401,15 +415,19 @@ def _casualty_measure(anchor: Token) -> str | None:
         steps.append(step)
         if len(steps) == 2:
             steps.append(doing)
+    # "400 protesters have been detained": what happened to them outranks what the noun says they did
+    own = words.get(anchor.lemma_.lower()) or words.get(anchor.lower_)
     for step in steps:
         for cand in step:
+            if cand == anchor and own:
+                continue
             found = words.get(cand.lemma_.lower()) or words.get(cand.lower_)
             if found is None:
                 found = next((words[c.lemma_.lower()] for c in cand.children
                               if c.dep_ == "compound" and c.lemma_.lower() in words), None)
-            if found:
+            if found and (not own or cand.pos_ == "VERB"):
                 return found
-    return None
+    return own
 
 
 @cache
@@ -451,7 +469,10 @@ def _clause(token: Token) -> list[Token]:
         return list(token.sent)
     since = [t for c in verb.children if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since"
                                                                   for g in c.children) for t in c.subtree]
-    return _subtree(verb) + since
+    # "In February, a woman opened fire ..., killing three": a participle's time is its head clause's
+    main = _subtree(verb.head) if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children) else []
+    return _subtree(verb) + since + main
 
 
 # "bringing to 10 the number of Israelis killed", "pushing the death toll to 680": a running total

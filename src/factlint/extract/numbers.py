@@ -54,6 +54,8 @@ def duration_claims(ctx: Context) -> list[Claim]:
         ivl = interval(minutes, qual, "minutes")
         before = ctx.doc.text[max(0, m.start() - 8):m.start()].lower().split()
         after = ctx.doc.text[m.end():m.end() + 12].lower().split()
+        if re.match(r"[\s-]+old\b", ctx.doc.text[m.end():m.end() + 6], re.I):
+            continue  # "36-year-old Duncan Rait", "a man, 32 years old": an age
         if before[-1:] in (["in"], ["within"], ["after"], ["since"]) or after[:1] in (["after"], ["before"], ["ago"],
                                                                                        ["later"], ["earlier"]):
             continue  # "the worst in 25 years", "10 hours after the quake": a span of time, not a length
