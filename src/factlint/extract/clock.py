@@ -89,7 +89,7 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
 
 
 def clock_claims(ctx: Context) -> list[Claim]:
-    text = ctx.doc.text
+    text = ctx.text
     clock, _ = _patterns()
     out, taken = [], -1
     for m in clock.finditer(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -56,6 +57,8 @@ class Context:
     events: dict[str, int] = field(default_factory=dict)  # event family -> mentions in the article
     lead_places: set[str] = field(default_factory=set)  # places the lead names (place_key form)
     _sentences: list[tuple[Span, set[str]]] | None = field(default=None, repr=False)
+    _sentence_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
 
     def sentences(self) -> list[tuple[Span, set[str]]]:
         """The article's real sentences (ending like one, not a headline), each with the event
@@ -88,11 +91,24 @@ class Context:
         text = art.text
         line = text.count("\n", 0, file_start) + 1
         column = file_start - (text.rfind("\n", 0, file_start) + 1) + 1
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        sent = span.sent if span is not None else None
-        sentence = self.body[sent.start_char:sent.end_char] if sent is not None else self.body[start:end]
+        sentence = self.body[slice(*self.sentence_at(start))] if self.doc.has_annotation("SENT_START") \
+            else self.body[start:end]
         return Evidence(article=art.id, start=file_start, end=art.body_offset + end, line=line, column=column,
                         sentence=" ".join(sentence.split()), text=self.body[start:end])
+
+    @property
+    def text(self) -> str:
+        """The parsed text (typographic quotes made plain); Doc.text rebuilds it on every call."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    def sentence_at(self, char: int) -> tuple[int, int]:
+        """The character span of the sentence holding `char` (doc.sents walks the whole doc)."""
+        if self._sentence_spans is None:
+            self._sentence_spans = [(s.start_char, s.end_char) for s in self.doc.sents]
+        i = max(bisect.bisect_right(self._sentence_spans, (char, float("inf"))) - 1, 0)
+        return self._sentence_spans[i]
 
     def claim(self, kind: str, start: int, end: int, **fields) -> Claim:
         if self.in_quote(start):
@@ -103,7 +119,7 @@ class Context:
     def in_quote(self, char: int) -> bool:
         """Inside a direct quotation on its line: the speaker's words, maybe from another time."""
         start = self.body.rfind("\n", 0, char) + 1
-        before = self.doc.text[start:char]  # the parse text: typographic quotes made plain
+        before = self.text[start:char]  # the parse text: typographic quotes made plain
         return before.count('"') % 2 == 1
 
 

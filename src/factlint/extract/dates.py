@@ -7,6 +7,7 @@ import re
 
 from ..models import Claim, DateParts
 from .common import REPORTING_VERBS, Context, event_qualifiers, find_event, span_root
+from .places import event_places
 
 WEEKDAYS = {name: i for i, name in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -102,6 +103,9 @@ def date_claims(ctx: Context) -> list[Claim]:
         if event is not None:
             subject, attribute = f"event:{event.family}", "date"
             quals = event_qualifiers(event)
+            where = event_places(event.trigger)
+            if where:  # "the bombing of Guffa ... on Tuesday": the linker checks it is where the story happened
+                quals["places"] = ";".join(sorted(where))
             if event.family != "meeting" and (parts.year or parts.month and not parts.day):
                 # Reports date the news by weekday or day; "the December 2003 quake" is history.
                 quals["other_instance"] = True

@@ -49,7 +49,7 @@ MONEY = re.compile(
 
 def money_claims(ctx: Context) -> list[Claim]:
     out = []
-    text = ctx.doc.text
+    text = ctx.text
     last_end = -10
     for m in MONEY.finditer(text):
         pre, post = m.group("pre"), m.group("post")
@@ -103,12 +103,12 @@ MAGNITUDE = re.compile(
 
 def magnitude_claims(ctx: Context) -> list[Claim]:
     out = []
-    for m in MAGNITUDE.finditer(ctx.doc.text):
+    for m in MAGNITUDE.finditer(ctx.text):
         for group in ("a", "a2", "b", "b2"):
             if not m.group(group):
                 continue
             start, end = m.span(group)
-            around = ctx.doc.text[max(0, start - 12):end + 8].lower()
+            around = ctx.text[max(0, start - 12):end + 8].lower()
             if re.search(r"\bfrom\s+\d|\bto\s+\d\.\d$|\d\s+to\s+\d|between", around):
                 continue  # a range of magnitudes: aftershocks 'from 2.8 to 3.8'
             root = span_root(ctx, start, end)
@@ -120,7 +120,7 @@ def magnitude_claims(ctx: Context) -> list[Claim]:
             value = float(m.group(group))
             # "7.6 and 7.5 magnitude quakes", "two quakes, measuring 7.6 and 7.4": the second figure is another quake's
             attribute = "magnitude of the second" if group in ("a2", "b2") else "magnitude"
-            text = ctx.doc.text[m.start():m.end("a")].strip() if group == "a" else m.group(group)
+            text = ctx.text[m.start():m.end("a")].strip() if group == "a" else m.group(group)
             out.append(ctx.claim("quantity", start, end, subject=f"event:{family}", subject_id=f"event:{family}",
                                  attribute=attribute, value=text,
                                  normalized=f"magnitude {value:g}", interval=Interval(low=value, high=value),
@@ -140,7 +140,7 @@ POPULATION = re.compile(
 
 def population_claims(ctx: Context) -> list[Claim]:
     out = []
-    for m in POPULATION.finditer(ctx.doc.text):
+    for m in POPULATION.finditer(ctx.text):
         num, qual = (m.group("num"), m.group("qual")) if m.group("num") else (m.group("num2"), m.group("qual2"))
         parts = num.replace(",", "").split()
         value = to_number(parts[0])
@@ -182,7 +182,7 @@ def count_claims(ctx: Context, taken: set[int]) -> list[Claim]:
         noun = _counted_noun(head)
         if noun is not None and noun.i < head.i:
             continue  # "page 7", "Flight 93"
-        if noun is not None and noun.tag_ == "NN" and value != 1 and ctx.doc.text[head.idx + len(head):noun.idx] == "-":
+        if noun is not None and noun.tag_ == "NN" and value != 1 and ctx.text[head.idx + len(head):noun.idx] == "-":
             continue  # "32-bit versions", "the six-seed": a modifier or a rank, not a count
         if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ == "more":
             continue  # "two more victims" adds to a count given before
@@ -199,7 +199,7 @@ def count_claims(ctx: Context, taken: set[int]) -> list[Claim]:
         measure = _measure(head, noun)
         if measure is None:
             continue
-        text = ctx.doc.text
+        text = ctx.text
         qual, start = _qualifier_before(text, tok.idx)
         if qual in ("another", "a further") or qual == "other" and measure not in ("injured", "killed"):
             continue  # "another 20 were hurt" adds to a count given before; "two other rifles" is a rest
@@ -255,7 +255,7 @@ def _hedged(head: Token) -> bool:
 
 
 def _not_a_count(tok: Token, head: Token, ctx: Context) -> bool:
-    text = ctx.doc.text
+    text = ctx.text
     before, after = text[max(0, tok.idx - 2):tok.idx], text[head.idx + len(head.text):head.idx + len(head.text) + 12]
     if re.match(r"\s?-?\s?(year|month|week|day)s?[\s-]old|-(year|month|hour|day|minute)", after, re.I):
         return True  # ages and durations: "a 10-year-old girl", "a 12-hour shift"

@@ -41,7 +41,7 @@ def interval(value: float, qual: str | None, unit: str = "") -> Interval:
 
 def duration_claims(ctx: Context) -> list[Claim]:
     out = []
-    for m in DURATION.finditer(ctx.doc.text):
+    for m in DURATION.finditer(ctx.text):
         if m.group("half"):
             value, unit = 30.0, "minute"
         else:
@@ -52,9 +52,9 @@ def duration_claims(ctx: Context) -> list[Claim]:
         minutes = value * MINUTES[unit]
         qual = m.group("qual")
         ivl = interval(minutes, qual, "minutes")
-        before = ctx.doc.text[max(0, m.start() - 8):m.start()].lower().split()
-        after = ctx.doc.text[m.end():m.end() + 12].lower().split()
-        if re.match(r"[\s-]+old\b", ctx.doc.text[m.end():m.end() + 6], re.I):
+        before = ctx.text[max(0, m.start() - 8):m.start()].lower().split()
+        after = ctx.text[m.end():m.end() + 12].lower().split()
+        if re.match(r"[\s-]+old\b", ctx.text[m.end():m.end() + 6], re.I):
             continue  # "36-year-old Duncan Rait", "a man, 32 years old": an age
         if before[-1:] in (["in"], ["within"], ["after"], ["since"]) or after[:1] in (["after"], ["before"], ["ago"],
                                                                                        ["later"], ["earlier"]):

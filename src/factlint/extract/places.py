@@ -50,6 +50,17 @@ def _place_name(obj) -> str | None:
                                       for g in c.children if g.dep_ == "pobj"), None)
 
 
+def event_places(trigger) -> set[str]:
+    """Where an event word places its event: "the bombing of Guffa in Upper Nile state" -> guffa,
+    upper nile; "struck in Aceh" -> aceh."""
+    keys = located_places(_subtree(trigger))
+    if trigger.pos_ == "NOUN":
+        keys |= {place_key(name) for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS | {"ORG"}
+                 for name in [_proper_name(g)] if name}
+    return keys
+
+
 def where_antecedent(tokens) -> set[str]:
     """'clashes broke out in Salonika, where 50,000 people marched': the place a 'where' clause is about."""
     keys = set()

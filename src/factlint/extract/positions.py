@@ -65,7 +65,7 @@ _LEAD = re.compile(r",\s*(?:(?:about|around|some|roughly|approximately|nearly|al
 
 def _describes_place(ctx: Context, start: int, clocks: dict) -> bool:
     """'Woodburn, about 30 miles south of Portland': the phrase is set off after a place."""
-    lead = _LEAD.search(ctx.doc.text, 0, start)
+    lead = _LEAD.search(ctx.text, 0, start)
     if lead is None:
         return False
     before = ctx.doc.char_span(lead.start() - 1, lead.start(), alignment_mode="expand")
@@ -77,7 +77,7 @@ def _describes_place(ctx: Context, start: int, clocks: dict) -> bool:
 
 def position_claims(ctx: Context) -> list[Claim]:
     out, placed = [], set()  # sentences whose first bearing was read
-    text = ctx.doc.text
+    text = ctx.text
     clocks = {}  # token index -> the first token, start and end of its clock time
     for s, e in clock_spans(text):
         span = ctx.doc.char_span(s, e, alignment_mode="expand")
