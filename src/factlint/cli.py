@@ -1,4 +1,4 @@
-"""The command line: factlint report | claims | rules | eval. Errors are one line and exit 2."""
+"""The command line: factlint report | lint | claims | rules | eval. Errors are one line and exit 2."""
 
 from __future__ import annotations
 
@@ -52,6 +52,33 @@ def cmd_report(args) -> int:
         _export_graph(result.graph(), args.graph, graph_to_json)
     _write(render(report), args.output)
     return 0
+
+
+LINT_FORMATS = ("text", "json", "sarif", "github")
+SEVERITIES = ("error", "warning", "info")
+
+
+def cmd_lint(args) -> int:
+    from .engine import load_rules
+    from .ingest import load_articles
+    from .lint import lint
+    from .lint_formats import to_github, to_lint_text, to_sarif
+    from .report import to_json
+
+    rules = load_rules(_rules_dir(args))  # a bad rule fails before the slow parse
+    articles = load_articles(list(args.drafts) + list(args.against or []))  # one call: ids must not clash
+    draft_paths = {a.path for a in load_articles(args.drafts)}
+    drafts = [a for a in articles if a.path in draft_paths]
+    sources = [a for a in articles if a.path not in draft_paths]
+    result = lint(drafts, sources, rules, args.model)
+    report = result.report()
+    render = {"json": to_json, "sarif": lambda r: to_sarif(r, rules), "github": to_github,
+              "text": lambda r: to_lint_text(r, drafts=len(drafts))}[args.format]
+    _write(render(report), args.output)
+    if args.exit_zero:
+        return 0
+    worst = SEVERITIES.index(args.fail_on)
+    return 1 if any(SEVERITIES.index(f.severity) <= worst for f in report.findings) else 0
 
 
 def _export_graph(graph, path: str, to_json) -> None:
@@ -133,6 +160,16 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("-o", "--output", help="write to this file instead of stdout")
     rep.add_argument("--graph", help="also export the claim graph (.graphml or .json)")
     rep.set_defaults(func=cmd_report)
+
+    li = sub.add_parser("lint", parents=[common], help="check drafts against their sources and themselves")
+    li.add_argument("drafts", nargs="+", help="draft files or directories")
+    li.add_argument("--against", nargs="+", metavar="PATH", help="source articles (files or directories)")
+    li.add_argument("--format", choices=LINT_FORMATS, default="text")
+    li.add_argument("-o", "--output", help="write to this file instead of stdout")
+    li.add_argument("--fail-on", choices=SEVERITIES, default="error",
+                    help="exit 1 when a finding has this severity or a higher one (default: error)")
+    li.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    li.set_defaults(func=cmd_lint)
 
     cl = sub.add_parser("claims", parents=[common], help="what was extracted from each article")
     cl.add_argument("paths", nargs="+")
