@@ -64,7 +64,7 @@ def roles_compatible(a: Claim, b: Claim, story: Story) -> bool:
     if status_a != status_b:
         # 'former President' vs 'President' is a conflict; 'former senator' vs 'secretary' is a career.
         # AP style: only a title before the name ("President Trump") asserts the current office;
-        # "Felt, an associate director at the FBI, said ..." may narrate the past.
+        # "Dorr, an associate director at the FBI, said ..." may narrate the past.
         current, former = (b, a) if status_a == "former" else (a, b)
         if "former" not in (status_a, status_b) or current.qualifiers.get("pattern") != "prenominal":
             return True
@@ -131,7 +131,7 @@ def places_compatible(a: Claim, b: Claim, story: Story) -> bool:
 
 def sites_compatible(a: Claim, b: Claim, story: Story) -> bool:
     """Sites conflict only when each lies in known countries and they share none: "off the coast
-    of Sicily" and "near Alexandria" are in Italy and Egypt. "Off", "near" and "between" place
+    of Sardinia" and "near Tripoli" are in Italy and Libya. "Off", "near" and "between" place
     an event beside a place, so anything finer than a country is no evidence of disagreement."""
     places_a, places_b = a.normalized.split(";"), b.normalized.split(";")
     if any(story.places.compatible(x, y) for x in places_a for y in places_b):
@@ -186,10 +186,10 @@ def _disagreeing(sides: list[list[Claim]], restated: Callable[[Claim, Claim], bo
 
 
 def _different_people(sides: list[list[Claim]]) -> bool:
-    """Sides whose event mentions name different people are about two events of one kind: "Rait
-    died on Friday" and "Buckley died on Saturday" do not disagree. A side naming nobody ("a
+    """Sides whose event mentions name different people are about two events of one kind: "Reid
+    died on Friday" and "Moss died on Saturday" do not disagree. A side naming nobody ("a
     36-year-old man died on Friday") may be about anyone."""
-    # by surname, leniently: "W. Mark Felt" and "Felt" are one man even where linking left them apart
+    # by surname, leniently: "W. Ann Dorr" and "Dorr" are one person even where linking left them apart
     named = [{fold(p.split()[-1]) for c in side for p in str(c.qualifiers.get("persons", "")).split(",") if p.strip()}
              for side in sides]
     return all(named) and all(not a & b for a, b in combinations(named, 2))

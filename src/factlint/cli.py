@@ -66,10 +66,12 @@ def cmd_lint(args) -> int:
     from .report import to_json
 
     rules = load_rules(_rules_dir(args))  # a bad rule fails before the slow parse
-    articles = load_articles(list(args.drafts) + list(args.against or []))  # one call: ids must not clash
-    draft_paths = {a.path for a in load_articles(args.drafts)}
-    drafts = [a for a in articles if a.path in draft_paths]
-    sources = [a for a in articles if a.path not in draft_paths]
+    # one call: every bad file is named at once, and ids must not clash between drafts and sources
+    articles = load_articles(list(args.drafts) + list(args.against or []))
+    roots = [Path(p) for p in args.drafts]
+    is_draft = [any(Path(a.path) == r or r in Path(a.path).parents for r in roots) for a in articles]
+    drafts = [a for a, d in zip(articles, is_draft) if d]
+    sources = [a for a, d in zip(articles, is_draft) if not d]
     result = lint(drafts, sources, rules, args.model)
     report = result.report()
     render = {"json": to_json, "sarif": lambda r: to_sarif(r, rules), "github": to_github,

@@ -44,15 +44,12 @@ def lint(drafts: list[Article], sources: list[Article], rules: list[Rule], model
     extracted = [extract(a, d) for a, d in zip(articles, docs)]
     from_sources = extracted[len(drafts):]  # extracted once, linked with each draft
     findings = []
-    for order, (draft, own) in enumerate(zip(drafts, extracted)):
+    for draft, own in zip(drafts, extracted):
         claims, story = link([own] + from_sources)
-        for finding in run_rules(rules, claims, story):
-            told = from_draft(finding, draft.id)
-            if told is not None:
-                first = told.sides[0].evidence[0]
-                findings.append((order, first.line, first.column, told.rule, told.id, told))
-    findings.sort(key=lambda row: row[:5])
-    return LintResult(drafts, sources, [row[-1] for row in findings])
+        told = sorted((f for f in (from_draft(f, draft.id) for f in run_rules(rules, claims, story)) if f),
+                      key=lambda f: (f.sides[0].evidence[0].line, f.sides[0].evidence[0].column, f.rule, f.id))
+        findings.extend(told)  # drafts in the order given, each in reading order
+    return LintResult(drafts, sources, findings)
 
 
 def from_draft(finding: Finding, draft: str) -> Finding | None:

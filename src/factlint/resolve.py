@@ -90,7 +90,7 @@ class Places:
     def __init__(self, pairs: list[tuple[str, str]]):
         self.graph = nx.DiGraph()
         for inner, outer in pairs:
-            # a country lies in no other country: "Egypt, Taiwan" is a list
+            # a country lies in no other country: "Libya, Taiwan" is a list
             if fold(inner) != fold(outer) and not (self.is_country(inner) and self.is_country(outer)):
                 self.graph.add_edge(fold(inner), fold(outer))
 

@@ -91,8 +91,7 @@ class Context:
         text = art.text
         line = text.count("\n", 0, file_start) + 1
         column = file_start - (text.rfind("\n", 0, file_start) + 1) + 1
-        sentence = self.body[slice(*self.sentence_at(start))] if self.doc.has_annotation("SENT_START") \
-            else self.body[start:end]
+        sentence = self.body[slice(*self.sentence_at(start))] or self.body[start:end]
         return Evidence(article=art.id, start=file_start, end=art.body_offset + end, line=line, column=column,
                         sentence=" ".join(sentence.split()), text=self.body[start:end])
 
@@ -106,7 +105,10 @@ class Context:
     def sentence_at(self, char: int) -> tuple[int, int]:
         """The character span of the sentence holding `char` (doc.sents walks the whole doc)."""
         if self._sentence_spans is None:
-            self._sentence_spans = [(s.start_char, s.end_char) for s in self.doc.sents]
+            parsed = self.doc.has_annotation("SENT_START")
+            self._sentence_spans = [(s.start_char, s.end_char) for s in self.doc.sents] if parsed else []
+        if not self._sentence_spans:
+            return char, char  # no sentence boundaries: the caller shows the claim's own text
         i = max(bisect.bisect_right(self._sentence_spans, (char, float("inf"))) - 1, 0)
         return self._sentence_spans[i]
 

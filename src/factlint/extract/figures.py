@@ -264,12 +264,12 @@ def _not_a_count(tok: Token, head: Token, ctx: Context) -> bool:
         return True  # "AK-47", "$40", "No. 2", units and clock times
     if tok.i > 0 and tok.nbor(-1).pos_ == "PROPN" and tok.nbor(-1).text[:1].isupper() \
             or re.search(r"\b[A-Z]{1,4}[\s-]?$", text[max(0, tok.idx - 6):tok.idx]):
-        return True  # a name with a number: "Sea Me We 4", "AK 47", "M 16"
+        return True  # a name with a number: "Apollo 11", "AK 47", "M 16"
     if tok.i > 0 and tok.nbor(-1).lower_ in ("aged", "age", "ages", "number", "no", "no.") \
             or re.search(r"\bno\.?\s*$", text[max(0, tok.idx - 5):tok.idx], re.I):
         return True  # "aged 95", "No. 5 seed"
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON" or head.dep_ == "npadvmod":
-        return True  # "Felt, 95, died"
+        return True  # "Dorr, 95, died"
     line_start = ctx.body.rfind("\n", 0, tok.idx) + 1
     if not ctx.body[line_start:tok.idx].strip(" -*\t") and ctx.body[head.idx + len(head.text):][:1] in (")", ".", "|"):
         return True  # a list marker: "4) Reactions"

@@ -1,5 +1,5 @@
 """Places: the venue of a meeting ('met ... in Kuala Lumpur'), the site of an event that happens
-at one spot ('the cables were cut off the coast of Sicily'), never the dateline."""
+at one spot ('the cables were cut off the coast of Sardinia'), never the dateline."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def located_places(tokens) -> set[str]:
 
 def _place_name(obj) -> str | None:
     """The place a locative object names: 'the Bureij refugee camp' -> Bureij, 'the northern town
-    of Jabaliya' -> Jabaliya, 'the coast of Sicily' -> Sicily."""
+    of Jabaliya' -> Jabaliya, 'the coast of Sardinia' -> Sardinia."""
     return _proper_name(obj) or next((_proper_name(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                                       for g in c.children if g.dep_ == "pobj"), None)
 
@@ -90,7 +90,7 @@ def lead_places(ctx: Context) -> set[str]:
         | {key for s in sentences for key in located_places(s)}
 
 
-# "Kuala Lumpur, Malaysia", "Alexandria in northern Egypt", "Crete, in southern Greece"
+# "Kuala Lumpur, Malaysia", "Tripoli in western Libya", "Sardinia, in western Italy"
 _CONTAINED_IN = re.compile(r"^(,|,?\s+in(\s+(north|south|east|west|central)[a-z-]*)?)\s+$", re.I)
 
 
@@ -143,11 +143,11 @@ def place_claims(ctx: Context) -> list[Claim]:
     return out
 
 
-# Where a sited event happened: "cut off the coast of Sicily", "severed between Sicily and Tunisia".
-# Not "in": "services were cut in Egypt" says where the cut was felt, not where it happened.
+# Where a sited event happened: "cut off the coast of Sardinia", "severed between Sardinia and Malta".
+# Not "in": "services were cut in Libya" says where the cut was felt, not where it happened.
 SITE_PREPS = {"near", "off", "outside", "between"}
-# "the cables near Alexandria were cut": where the thing cut lay is the site; but "the pipeline
-# between Egypt and Italy was cut" gives its route.
+# "the cables near Tripoli were cut": where the thing cut lay is the site; but "the pipeline
+# between Libya and Italy was cut" gives its route.
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 _ARGUMENT_PREPS = {"near", "off", "outside"}
 _PLACE_CHAIN = {"on", "of", "in", "at"}
@@ -156,8 +156,8 @@ _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERC
 
 def site_claims(ctx: Context) -> list[Claim]:
     """Where an event that happens at one spot took place (a family marked ``sited`` in
-    events.yaml). The normalized value lists the places named, "sicily;tunisia" for "between
-    Sicily and Tunisia". A meeting's venue is ``place_claims``'s job."""
+    events.yaml). The normalized value lists the places named, "malta;sardinia" for "between
+    Sardinia and Malta". A meeting's venue is ``place_claims``'s job."""
     out = []
     for prep in ctx.doc:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
@@ -178,7 +178,7 @@ def site_claims(ctx: Context) -> list[Claim]:
         if found is None or _event_lemma(gov, found[1]) not in tables.sited_words().get(found[0], ()):
             continue
         family, quals = found
-        if other_time(_subtree(gov)):  # "In January, an anchor severed the cables outside Alexandria"
+        if other_time(_subtree(gov)):  # "In January, an anchor severed the cables outside Tripoli"
             quals["other_instance"] = True
         end = max(t.idx + len(t) for t in prep.subtree)
         value = " ".join(ctx.body[prep.idx:end].split())
