@@ -71,3 +71,17 @@ def failing_cli(monkeypatch, capsys):
         return lines
 
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _parse_cache_outside_the_checkout(tmp_path_factory):
+    """`factlint lint` caches parses; tests keep theirs out of the working tree."""
+    import os
+
+    old = os.environ.get("FACTLINT_CACHE_DIR")
+    os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlint_cache"))
+    yield
+    if old is None:
+        os.environ.pop("FACTLINT_CACHE_DIR", None)
+    else:
+        os.environ["FACTLINT_CACHE_DIR"] = old

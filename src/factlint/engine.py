@@ -83,17 +83,27 @@ def load_rule(path: Path) -> Rule:
     if rule.check not in CHECKS:
         raise RuleError(f"unknown check type {rule.check!r}; known: {', '.join(sorted(CHECKS))}",
                         f"{where}:{lines.get('check', 1)}")
-    allowed = CHECKS[rule.check].options
-    for key, value in rule.options.items():
-        if key not in allowed:
-            raise RuleError(f"unknown option {key!r} for check {rule.check!r}", f"{where}:{lines.get('options', 1)}")
-        if not isinstance(value, allowed[key]) and not (allowed[key] is float and isinstance(value, int)):
-            raise RuleError(f"option {key!r} must be {allowed[key].__name__}", f"{where}:{lines.get('options', 1)}")
+    problem = option_problem(rule.check, rule.options)
+    if problem:
+        raise RuleError(problem, f"{where}:{lines.get('options', 1)}")
     try:
         rule.message.format(**{k: "" for k in MESSAGE_FIELDS})
     except (KeyError, IndexError, ValueError) as err:
         raise RuleError(f"message uses an unknown field: {err}", f"{where}:{lines.get('message', 1)}") from None
     return rule
+
+
+def option_problem(check: str, options: dict) -> str | None:
+    """What is wrong with a rule's options for its check type, or None."""
+    allowed = CHECKS[check].options
+    for key, value in options.items():
+        if key not in allowed:
+            return f"unknown option {key!r} for check {check!r}; known: {', '.join(sorted(allowed)) or 'none'}"
+        wanted = allowed[key]
+        if isinstance(value, bool) and wanted is not bool or \
+                not isinstance(value, wanted) and not (wanted is float and isinstance(value, int)):
+            return f"option {key!r} must be {wanted.__name__}"
+    return None
 
 
 def load_rules(directory: Path) -> list[Rule]:

@@ -58,3 +58,15 @@ class UsageError(FactlintError):
     """A command line that asks for something impossible."""
 
     code = "E004"
+
+
+class ConfigError(FactlintError):
+    """A configuration file (pyproject.toml [tool.factlint], factlint.toml) factlint cannot use."""
+
+    code = "E005"
+
+
+class SuppressionError(FactlintError):
+    """An inline suppression or a baseline file factlint cannot use."""
+
+    code = "E006"

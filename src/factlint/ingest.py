@@ -6,15 +6,17 @@ quotes are replaced one character for one, so offsets stay valid.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
 from .errors import InputError
-from .models import Article
+from .models import Article, Comment
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
 META_KEYS = ("id", "title", "outlet", "url", "published")
@@ -23,9 +25,41 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
                          "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# `<!-- factlint: ignore[rule-id] reason -->`: what a draft says to factlint itself
+_DIRECTIVE = re.compile(r"<!--\s*factlint\s*:(.*?)-->", re.S)
+
+
 def parse_text(text: str) -> str:
-    """The text spaCy sees: same length as ``text``, with typographic quotes made plain."""
-    return text.translate(_QUOTES)
+    """The text spaCy sees: same length as ``text``, with typographic quotes made plain and
+    HTML comments (suppressions, CMS notes) blanked: they are no part of the story."""
+    text = text.translate(_QUOTES)
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return text
+
+
+def directives(text: str, start: int = 0) -> list[Comment]:
+    """The factlint comments in a text file's body, located in the file's lines; each speaks of
+    its own line, or of the next non-blank one when it stands alone."""
+    out = []
+    for match in _DIRECTIVE.finditer(text, start):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = _line_end(text, match.end())
+        alone = text[line_start:line_end].strip() == match.group().strip()
+        covers = (line_start, line_end)
+        if alone:
+            following = re.compile(r"[^\s]").search(text, line_end)
+            if following:
+                covers = (text.rfind("\n", 0, following.start()) + 1, _line_end(text, following.start()))
+        out.append(Comment(line=text.count("\n", 0, match.start()) + 1, column=match.start() - line_start + 1,
+                           text=" ".join(match.group(1).split()), covers=covers))
+    return out
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def load_articles(paths: list[str | Path]) -> list[Article]:
@@ -83,7 +117,9 @@ def read_file(path: Path) -> list[Article]:
     if suffix == ".json":
         return _from_json(text, path)
     if suffix in {".html", ".htm"}:
-        return [_article(path, _visible_text(text), {}, where)]
+        visible, source_map, comments = _visible_text(text)
+        return [_article(path, visible, {}, where).model_copy(update={"comments": comments,
+                                                                        "source_map": source_map})]
     if suffix in {".md", ".markdown"}:
         meta, body_offset, line_offset = _front_matter(text, where)
         return [_article(path, text, meta, where, body_offset, line_offset)]
@@ -110,6 +146,7 @@ def _article(path: Path, text: str, meta: dict, where: str, body_offset: int = 0
         id=str(art_id) if art_id is not None else (default_id or path.stem),
         path=where,
         text=text,
+        comments=directives(text, body_offset),
         published=_published(meta.get("published"), where),
         body_offset=body_offset,
         line_offset=line_offset,
@@ -206,33 +243,120 @@ def _from_jsonl(text: str, path: Path) -> list[Article]:
 
 
 class _TextOnly(HTMLParser):
+    """The text a reader sees, each character with its place in the HTML source."""
+
     SKIP = {"script", "style", "noscript", "template", "head"}
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
 
-    def __init__(self):
+    def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.chars: list[str] = []
+        self.where: list[int] = []  # source offset of each character; -1 for a block's line break
+        self.comments: list[tuple[int, int, str]] = []  # (source offset, index in chars, text)
         self.skipping = 0
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self.skipping += 1
         elif tag in self.BLOCK:
-            self.parts.append("\n")
+            self.chars.append("\n")
+            self.where.append(-1)
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self.skipping:
             self.skipping -= 1
         elif tag in self.BLOCK:
-            self.parts.append("\n")
+            self.chars.append("\n")
+            self.where.append(-1)
 
     def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(" ".join(data.split()) if data.strip() else "")
+        if self.skipping:
+            return
+        at = self._offset()
+        for ch in data:  # decoded entities ('&amp;') take their '&' place in the source
+            self.chars.append(" " if ch.isspace() else ch)
+            self.where.append(at)
+            if self.source.startswith("&", at):
+                semi = self.source.find(";", at, at + 12)
+                at = semi + 1 if semi > 0 else at + 1
+            else:
+                at += 1
+
+    def handle_comment(self, data):
+        match = _DIRECTIVE.fullmatch(f"<!--{data}-->")
+        if match and not self.skipping:
+            self.comments.append((self._offset(), len(self.chars), " ".join(match.group(1).split())))
 
 
-def _visible_text(html: str) -> str:
-    parser = _TextOnly()
+def _visible_text(html: str) -> tuple[str, list[tuple[int, int, int]], list[Comment]]:
+    """The visible text (one block per line, spaces collapsed), its source map (runs of
+    characters that follow each other on one source line: (text offset, line, column)), and
+    the factlint comments, each speaking of the line it sits in or, alone between blocks, of
+    the line after it."""
+    parser = _TextOnly(html)
     parser.feed(html)
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
+    parser.close()
+    text: list[str] = []
+    where: list[int] = []
+    line_spans: list[tuple[int, int]] = []
+    kept_at: list[int] = []  # for each parsed character: the length of the text before it
+    line: list[tuple[str, int]] = []
+
+    def end_line():
+        while line and line[-1][0] == " ":
+            line.pop()
+        if line:
+            if text:
+                text.append("\n")
+                where.append(-1)
+            start = len(text)
+            text.extend(ch for ch, _ in line)
+            where.extend(pos for _, pos in line)
+            line_spans.append((start, len(text)))
+        line.clear()
+
+    for ch, pos in zip(parser.chars, parser.where):
+        kept_at.append(len(text) + len(line) + (1 if text and line else 0))
+        if ch == "\n":
+            end_line()
+        elif ch != " " or (line and line[-1][0] != " "):
+            line.append((ch, pos))
+    kept_at.append(len(text) + len(line) + (1 if text and line else 0))
+    end_line()
+
+    source_map, previous = [], None
+    for i, pos in enumerate(where):
+        if pos < 0:
+            continue
+        line_no = bisect.bisect_right(parser.line_starts, pos)
+        column = pos - parser.line_starts[line_no - 1] + 1
+        if previous != (line_no, column - 1, i - 1):
+            source_map.append((i, line_no, column))
+        previous = (line_no, column, i)
+
+    comments = []
+    for pos, index, said in parser.comments:
+        at = kept_at[index]
+        inline = index > 0 and any(parser.chars[j] not in " \n" for j in range(_block_start(parser.chars, index), index))
+        if inline:  # the line it sits in: the last that starts before it
+            covers = next((sp for sp in reversed(line_spans) if sp[0] < at), (0, 0))
+        else:  # the line after it, or the last line when nothing follows
+            covers = next((sp for sp in line_spans if sp[0] >= at), line_spans[-1] if line_spans else (0, 0))
+        line_no = bisect.bisect_right(parser.line_starts, pos)
+        comments.append(Comment(line=line_no, column=pos - parser.line_starts[line_no - 1] + 1, text=said,
+                                covers=covers))
+    return "".join(text), source_map, comments
+
+
+def _block_start(chars: list[str], index: int) -> int:
+    """Where the block holding position ``index`` of the parsed characters begins."""
+    for j in range(index - 1, -1, -1):
+        if chars[j] == "\n":
+            return j + 1
+    return 0

@@ -38,9 +38,11 @@ class LintResult:
         return Report(factlint=__version__, articles=refs, findings=self.findings)
 
 
-def lint(drafts: list[Article], sources: list[Article], rules: list[Rule], model: str | None = None) -> LintResult:
+def lint(drafts: list[Article], sources: list[Article], rules: list[Rule], model: str | None = None,
+         cache=None) -> LintResult:
+    """`cache` (a ParseCache) keeps parsed articles between runs."""
     articles = drafts + sources
-    docs = parse([parse_text(a.text[a.body_offset:]) for a in articles], model=model)
+    docs = parse([parse_text(a.text[a.body_offset:]) for a in articles], model=model, cache=cache)
     extracted = [extract(a, d) for a, d in zip(articles, docs)]
     from_sources = extracted[len(drafts):]  # extracted once, linked with each draft
     findings = []

