@@ -11,7 +11,7 @@ from pathlib import Path
 from . import __version__
 from .errors import FactlintError, UsageError
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html")
 
 
 def _write(text: str, output: str | None) -> None:
@@ -69,7 +69,12 @@ def cmd_report(args) -> int:
     rules = _rules(args, settings)
     result = analyze(load_articles(args.paths), rules, args.model or settings.model)
     report = result.report()
-    render = {"json": to_json, "markdown": to_markdown, "text": to_text}[args.format]
+    if args.format == "html":
+        from .report_html import to_html
+
+        render = lambda _report: to_html(result)  # noqa: E731  (the page shows the articles and claims too)
+    else:
+        render = {"json": to_json, "markdown": to_markdown, "text": to_text}[args.format]
     if args.graph:
         _export_graph(result.graph(), args.graph, graph_to_json)
     _write(render(report), args.output)
@@ -136,6 +141,70 @@ def _cache(args, settings):
         return ParseCache(Path(settings.resolve(settings.cache_dir)))
     root = Path(settings.path).parent if settings.path else Path(".")
     return ParseCache(root / ".factlint_cache")
+
+
+def cmd_audit(args) -> int:
+    from .audit import Progress, run_audit, summary_text
+    from .store import open_store
+
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {args.jobs}")
+    if args.export and not args.export.endswith((".jsonl", ".csv")):
+        raise UsageError("the export file must end in .jsonl or .csv", args.export)
+    if not args.corpus and not (args.summary or args.export):
+        raise UsageError("give a corpus to audit, or --summary / --export to read the database")
+    if args.corpus:  # everything that can be wrong with the input is found before the database is touched
+        from .corpus import read_corpus
+
+        settings = _settings(args)
+        rules = _rules(args, settings)
+        model = args.model or settings.model
+        corpus = read_corpus(args.corpus)
+    store = open_store(args.db, create=bool(args.corpus))
+    try:
+        if args.corpus:
+            with tempfile.TemporaryDirectory(prefix="factlint-audit-") as parses:
+                # the grouping parses articles of no story; the audit reads those parses back
+                cache_dir = parses if corpus.loose and args.group == "auto" else None
+                _stories_for_loose(corpus, args.group, model, args.jobs, cache_dir)
+                totals = run_audit(corpus, store, rules, model, jobs=args.jobs, backend=args.backend,
+                                   scheduler=args.scheduler, resume=args.resume, progress=Progress(),
+                                   cache_dir=cache_dir,
+                                   settings={"jobs": args.jobs, "backend": args.backend, "model": model,
+                                             "rules": str(_rules_dir(args, settings)), "group": args.group})
+            rate = totals.articles / totals.seconds if totals.seconds else 0.0
+            print(f"factlint: audited {totals.stories} stories ({totals.articles} articles, {rate:.1f} articles/s), "
+                  f"skipped {totals.skipped} already done; database {args.db}", file=sys.stderr)
+        if args.export:
+            _write(store.export(args.export.rsplit(".", 1)[1]), args.export)
+        if args.corpus or args.summary:
+            _write(summary_text(store.summary()), args.output)
+    finally:
+        store.close()
+    return 0
+
+
+def _stories_for_loose(corpus, group: str, model: str | None, jobs: int, cache_dir: str | None) -> None:
+    """Articles of no story: one story each, or grouped by event (`--group auto`)."""
+    from .corpus import StoryInput
+
+    if not corpus.loose:
+        return
+    if group == "auto":
+        from .audit import group_articles
+
+        groups = group_articles(corpus.loose, model, jobs, cache_dir)
+    else:
+        groups = [[i] for i in range(len(corpus.loose))]
+    taken = {s.id for s in corpus.stories}
+    for members in groups:
+        articles = [corpus.loose[i] for i in members]
+        name = articles[0].id if group != "auto" else f"auto-{articles[0].id}"
+        while name in taken:
+            name += "_"
+        taken.add(name)
+        corpus.stories.append(StoryInput(name, articles))
+    corpus.stories.sort(key=lambda s: s.id)
 
 
 def _export_graph(graph, path: str, to_json) -> None:
@@ -237,6 +306,20 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("--cache-dir", metavar="DIR", help="where parsed articles are kept (default: .factlint_cache)")
     li.add_argument("--no-cache", action="store_true", help="parse everything, keep nothing")
     li.set_defaults(func=cmd_lint)
+
+    au = sub.add_parser("audit", parents=[common], help="audit many stories into a database, in parallel, resumable")
+    au.add_argument("corpus", nargs="*", help="directories of story folders, .jsonl files (a 'story' field), articles")
+    au.add_argument("--db", default="audit.sqlite", help="the SQLite database (default: audit.sqlite)")
+    au.add_argument("--jobs", type=int, default=1, help="processes (default: 1)")
+    au.add_argument("--backend", choices=("local", "dask"), default="local")
+    au.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler (default: a local cluster)")
+    au.add_argument("--resume", action="store_true", help="skip stories already stored with the same content")
+    au.add_argument("--group", choices=("none", "auto"), default="none",
+                    help="articles of no story: one story each (none), or grouped by event (auto)")
+    au.add_argument("--summary", action="store_true", help="print the database's summary")
+    au.add_argument("--export", metavar="FILE", help="write every finding to FILE (.jsonl or .csv)")
+    au.add_argument("-o", "--output", help="write the summary to this file instead of stdout")
+    au.set_defaults(func=cmd_audit)
 
     cl = sub.add_parser("claims", parents=[common], help="what was extracted from each article")
     cl.add_argument("paths", nargs="+")

@@ -205,7 +205,7 @@ def _front_matter(text: str, where: str) -> tuple[dict, int, int]:
     return meta, end, text.count("\n", 0, end)
 
 
-def _from_record(record, path: Path, where: str, default_id: str) -> Article:
+def from_record(record, path: Path, where: str, default_id: str) -> Article:
     if not isinstance(record, dict):
         raise InputError("each record must be a JSON object with a 'text' field", where)
     text = record.get("text")
@@ -223,7 +223,7 @@ def _from_json(text: str, path: Path) -> list[Article]:
     records = data if isinstance(data, list) else [data]
     if not records:
         raise InputError("no records: the JSON list is empty", str(path))
-    return [_from_record(rec, path, f"{path}#{i + 1}" if isinstance(data, list) else str(path),
+    return [from_record(rec, path, f"{path}#{i + 1}" if isinstance(data, list) else str(path),
                          f"{path.stem}-{i + 1}" if isinstance(data, list) else path.stem)
             for i, rec in enumerate(records)]
 
@@ -238,7 +238,7 @@ def _from_jsonl(text: str, path: Path) -> list[Article]:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             raise InputError(f"invalid JSON: {err.msg} (column {err.colno})", where) from None
-        out.append(_from_record(record, path, where, f"{path.stem}-{lineno}"))
+        out.append(from_record(record, path, where, f"{path.stem}-{lineno}"))
     return out
 
 

@@ -1,0 +1,152 @@
+"""What `factlint audit` reads: stories of articles, from folders or JSONL, each with a content
+hash so that `--resume` can tell a done story from an edited one.
+
+- A directory with sub-folders: each sub-folder is a story (its articles, searched
+  recursively); article files directly in the directory belong to no story.
+- A directory without sub-folders: one story.
+- A `.jsonl` file: each record is an article; records with the same `story` field make a story;
+  records without one belong to no story.
+- Any other article file: an article of no story.
+Articles of no story are grouped by event with `--group auto`, else each is a story of its own.
+An unreadable article is an error of its story (or of the run), never the end of the audit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .ingest import SUPPORTED, from_record, read_file
+from .models import Article
+
+
+@dataclass
+class StoryInput:
+    id: str
+    articles: list[Article]
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, problem)
+    content_hash: str = ""
+
+
+@dataclass
+class Corpus:
+    stories: list[StoryInput]
+    loose: list[Article]  # articles of no story
+    errors: list[tuple[str, str]]  # inputs of no story that could not be read
+
+
+def read_corpus(paths: list[str]) -> Corpus:
+    stories: dict[str, StoryInput] = {}
+    loose: list[Article] = []
+    errors: list[tuple[str, str]] = []
+
+    def story(name: str) -> StoryInput:
+        return stories.setdefault(name, StoryInput(name, []))
+
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError("no such file or directory", raw)
+        if path.is_dir():
+            folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+            if folders:
+                for folder in folders:
+                    _add(story(folder.name), _article_files(folder))
+                _add_loose(sorted(p for p in path.iterdir() if _is_article(p)), loose, errors)
+            else:
+                _add(story(path.name), _article_files(path))
+        elif path.suffix.lower() == ".jsonl":
+            _read_jsonl(path, story, loose, errors)
+        elif _is_article(path):
+            _add_loose([path], loose, errors)
+        else:
+            raise InputError(f"not a corpus: expected a directory, a .jsonl file or articles "
+                             f"({', '.join(sorted(SUPPORTED))})", raw)
+    for s in stories.values():
+        _dedupe_ids(s)
+    return Corpus(sorted(stories.values(), key=lambda s: s.id), loose, errors)
+
+
+def _is_article(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in SUPPORTED and not path.name.startswith(".")
+
+
+def _article_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if _is_article(p)
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def _read(files: list[Path]) -> tuple[list[Article], list[tuple[str, str]]]:
+    articles, errors = [], []
+    for path in files:
+        try:
+            articles.extend(read_file(path))
+        except InputError as err:
+            errors.append((str(path), err.message))
+    return articles, errors
+
+
+def _add(story: StoryInput, files: list[Path]) -> None:
+    articles, errors = _read(files)
+    story.articles.extend(articles)
+    story.errors.extend(errors)
+
+
+def _add_loose(files: list[Path], loose: list[Article], errors: list[tuple[str, str]]) -> None:
+    articles, problems = _read(files)
+    loose.extend(articles)
+    errors.extend(problems)
+
+
+def _read_jsonl(path: Path, story, loose: list[Article], errors: list) -> None:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        errors.append((str(path), f"cannot read: {getattr(err, 'strerror', None) or err}"))
+        return
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+            name = record.get("story") if isinstance(record, dict) else None
+            article = from_record(record, path, where, f"{path.stem}-{lineno}")
+        except json.JSONDecodeError as err:
+            errors.append((where, f"invalid JSON: {err.msg} (column {err.colno})"))
+            continue
+        except InputError as err:
+            target = story(str(name)).errors if isinstance(name, (str, int)) and str(name) else errors
+            target.append((where, err.message))
+            continue
+        if isinstance(name, (str, int)) and str(name).strip():
+            story(str(name)).articles.append(article)
+        else:
+            loose.append(article)
+
+
+def _dedupe_ids(story: StoryInput) -> None:
+    """Article ids are the keys of a story's rows: a repeated one is an error, the first kept."""
+    seen: dict[str, str] = {}
+    kept = []
+    for article in story.articles:
+        if article.id in seen:
+            story.errors.append((article.path, f"article id {article.id!r} is also used by {seen[article.id]}"))
+        else:
+            seen[article.id] = article.path
+            kept.append(article)
+    story.articles = kept
+
+
+def content_hash(story: StoryInput, analysis_key: str) -> str:
+    """What decides a story's results: its articles (text and metadata), its input errors, and
+    the analysis (rules, model, factlint's code). An edited story gets another hash."""
+    digest = hashlib.sha256(analysis_key.encode())
+    for article in sorted(story.articles, key=lambda a: a.id):
+        digest.update(article.model_dump_json(exclude={"path"}).encode())
+    for where, problem in sorted(story.errors):
+        digest.update(f"\0{where}\0{problem}".encode())
+    return digest.hexdigest()
