@@ -14,12 +14,11 @@ An unreadable article is an error of its story (or of the run), never the end of
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .ingest import SUPPORTED, from_record, read_file
+from .ingest import SUPPORTED, from_record, jsonl_records, read_file
 from .models import Article
 
 
@@ -107,17 +106,13 @@ def _read_jsonl(path: Path, story, loose: list[Article], errors: list) -> None:
     except (OSError, UnicodeDecodeError) as err:
         errors.append((str(path), f"cannot read: {getattr(err, 'strerror', None) or err}"))
         return
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for where, default_id, record in jsonl_records(text, path):
+        if isinstance(record, InputError):
+            errors.append((where, record.message))
             continue
-        where = f"{path}:{lineno}"
+        name = record.get("story") if isinstance(record, dict) else None
         try:
-            record = json.loads(line)
-            name = record.get("story") if isinstance(record, dict) else None
-            article = from_record(record, path, where, f"{path.stem}-{lineno}")
-        except json.JSONDecodeError as err:
-            errors.append((where, f"invalid JSON: {err.msg} (column {err.colno})"))
-            continue
+            article = from_record(record, path, where, default_id)
         except InputError as err:
             target = story(str(name)).errors if isinstance(name, (str, int)) and str(name) else errors
             target.append((where, err.message))

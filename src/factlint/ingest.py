@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -228,8 +229,8 @@ def _from_json(text: str, path: Path) -> list[Article]:
             for i, rec in enumerate(records)]
 
 
-def _from_jsonl(text: str, path: Path) -> list[Article]:
-    out = []
+def jsonl_records(text: str, path: Path) -> Iterator[tuple[str, str, object]]:
+    """(where, default id, the decoded record or the InputError of its line) per non-blank line."""
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -237,8 +238,16 @@ def _from_jsonl(text: str, path: Path) -> list[Article]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            raise InputError(f"invalid JSON: {err.msg} (column {err.colno})", where) from None
-        out.append(from_record(record, path, where, f"{path.stem}-{lineno}"))
+            record = InputError(f"invalid JSON: {err.msg} (column {err.colno})", where)
+        yield where, f"{path.stem}-{lineno}", record
+
+
+def _from_jsonl(text: str, path: Path) -> list[Article]:
+    out = []
+    for where, default_id, record in jsonl_records(text, path):
+        if isinstance(record, InputError):
+            raise record
+        out.append(from_record(record, path, where, default_id))
     return out
 
 
