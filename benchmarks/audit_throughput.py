@@ -20,7 +20,7 @@ On the same texts (every article `factlint audit CORPUS` reads, the body as fact
    time.
 5. Peak memory: max RSS of the audit command (its largest process, from `/usr/bin/time`: the
    rusage of a direct child would start from this process's size), the peak sum of PSS over its
-   process tree (sampled every 0.2 s), and this process's max RSS.
+   process tree (sampled every second: a sample costs a few ms), and this process's max RSS.
 
 Runs are interleaved; each figure is the median of --repeat runs. --quick: the first 10 story
 folders, 100 and 1,000 articles, one run.
@@ -93,7 +93,7 @@ def run_audit(corpus: Path, jobs: int, work: Path, n: int) -> dict:
         done = threading.Event()
 
         def sample() -> None:
-            while not done.wait(0.2):
+            while not done.wait(1.0):
                 peak[0] = max(peak[0], tree_pss_kb(proc.pid))
 
         sampler = threading.Thread(target=sample)
@@ -108,8 +108,8 @@ def run_audit(corpus: Path, jobs: int, work: Path, n: int) -> dict:
     if proc.returncode != 0 or not found:
         sys.exit(f"factlint audit --jobs {jobs} failed ({proc.returncode}):\n{stderr}")
     rss, user, system = map(float, (work / "usage").read_text().split()[-3:]) if timer else [float("nan")] * 3
-    with sqlite3.connect(db) as con:
-        parse_s, story_s = con.execute("SELECT sum(parse_seconds), sum(seconds) FROM stories").fetchone()
+    con = sqlite3.connect(db)
+    parse_s, story_s = con.execute("SELECT sum(parse_seconds), sum(seconds) FROM stories").fetchone()
     con.close()
     articles, rate = int(found[2]), float(found[3])
     return {"wall": wall, "loop": articles / rate, "cpu": user + system, "parse": parse_s, "story": story_s,
@@ -147,11 +147,6 @@ def quick_corpus(corpus: Path, into: Path, folders: int) -> Path:
     for folder in sorted(p for p in corpus.iterdir() if p.is_dir())[:folders]:
         (into / folder.name).symlink_to(folder.resolve())
     return into
-
-
-def stats(values: list[float]) -> str:
-    return f"{statistics.median(values):>8.2f} {min(values):>8.2f} {max(values):>8.2f}   " + \
-        " ".join(f"{v:.2f}" for v in values)
 
 
 def main() -> int:
