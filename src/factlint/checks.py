@@ -41,7 +41,7 @@ def slots(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
     out: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         # unlinked claims ('') and other instances of an event ('event:meeting#<claim>') are never compared
-        if c.subject_id and ("#" not in c.subject_id or c.subject_id.endswith("#main")):
+        if c.subject_id and ("#" not in c.subject_id or c.subject_id.endswith("#main") or "#inst:" in c.subject_id):
             # a position is a slot per reference place: "west of Bireun" and "southeast of Reuleuet" both hold
             out[(c.subject_id, f"{c.attribute} {c.qualifiers.get('reference', '')}".strip())].append(c)
     return out
@@ -185,6 +185,18 @@ def _disagreeing(sides: list[list[Claim]], restated: Callable[[Claim, Claim], bo
     return keep if len(keep) >= 2 else []
 
 
+def _dissenting(sides: list[list[Claim]]) -> list[list[Claim]]:
+    """The best supported side, and the sides with an article that states nothing of it: "18
+    helicopters" and "40 helicopters" in one report both dissent from "14" elsewhere. An article
+    that states the leading figure too ("about 400 drones" beside "728") describes two facts."""
+    if len(sides) < 2:
+        return []
+    lead = max(sides, key=lambda side: (len({c.evidence.article for c in side}), -sides.index(side)))
+    with_lead = {c.evidence.article for c in lead}
+    keep = [side for side in sides if side is lead or {c.evidence.article for c in side} - with_lead]
+    return keep if len(keep) >= 2 else []
+
+
 def _different_people(sides: list[list[Claim]]) -> bool:
     """Sides whose event mentions name different people are about two events of one kind: "Reid
     died on Friday" and "Moss died on Saturday" do not disagree. A side naming nobody ("a
@@ -236,7 +248,11 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
     """
     soft_gap = float(options.get("soft_gap", 0.15))
     scope_ratio = options.get("scope_ratio")
-    comparable = (lambda x, y: _ratio(x, y) <= float(scope_ratio)) if scope_ratio else (lambda x, y: True)
+    min_difference = float(options.get("min_difference", 0))
+
+    def comparable(x: Claim, y: Claim) -> bool:
+        return same_measure(x, y) and (not scope_ratio or _ratio(x, y) <= float(scope_ratio))
+
     hits = []
     for (subject_id, _), group in sorted(slots(claims).items()):
         by_article: dict[str, list[Claim]] = defaultdict(list)
@@ -246,35 +262,117 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
         if len(by_article) < 2:
             continue
         disagree = []
+        exact = _exact_values(group)
+        # a count that says nothing of its things may be of any of them, unless the story counts
+        # that noun with two fates ("two women gunned down", "one woman she had no quarrel with")
+        fates = {c.qualifiers.get("measure") for c in group} - {None}
+        same_measure = _same_measure if len(fates) < 2 else _same_stated_measure
         for a, b in combinations(sorted(by_article), 2):
-            pairs = [(x, y) for x in by_article[a] for y in by_article[b]]
+            pairs = [(x, y) for x in by_article[a] for y in by_article[b] if same_measure(x, y)]
             if not any(x.interval.overlaps(y.interval) for x, y in pairs) and any(comparable(x, y) for x, y in pairs) \
-                    and not _reconciled(by_article[a], by_article[b], [by_article[c] for c in by_article if c not in (a, b)]):
+                    and not _reconciled(by_article[a], by_article[b], [by_article[c] for c in by_article if c not in (a, b)],
+                                        comparable) \
+                    and not all(_adds_up(x, y, exact) for x, y in pairs):
                 disagree.append((a, b))
         if not disagree:
             continue
         involved = {art for pair in disagree for art in pair}
         sides = _merge([c for art in sorted(involved) for c in by_article[art]],
                        lambda x, y: x.interval.overlaps(y.interval), rank=_precision)
-        reference = max(sides, key=lambda side: len({c.evidence.article for c in side}))[0]
-        sides = _disagreeing([side for side in sides if comparable(side[0], reference)])
-        if not sides or not _corroborated(sides, options):
+        reference = max(sides, key=lambda side: len({c.evidence.article for c in side}))
+        sides = _dissenting([side for side in sides if any(comparable(x, y) for x in side for y in reference)])
+        if not sides or not _corroborated(sides, options, _measured_alike(sides)):
             continue
+        if min_difference and all(_gap(x, y) < min_difference for s, t in combinations(sides, 2) for x in s for y in t):
+            continue  # "32" and "31": a birthday between two reports
         # Hard when some pair is far apart: beyond soft_gap, or twice that when a side is approximate.
         hard = any(x.interval.distance(y.interval) > soft_gap * (2 if x.interval.approximate or y.interval.approximate else 1)
                    for s, t in combinations(sides, 2) for x in s for y in t)
         leads = [[c for c in side if c.normalized == side[0].normalized] for side in sides]
-        hits.append(Hit(sides, severity=None if hard else "warning", leads=leads))
+        note = sources_note(leads)
+        # two sources' figures for one fact: the editor must choose or attribute (a warning)
+        hits.append(Hit(sides, severity=None if hard and not note else "warning", leads=leads, note=note))
     return hits
 
 
-def _reconciled(a: list[Claim], b: list[Claim], others: list[list[Claim]]) -> bool:
+def _reconciled(a: list[Claim], b: list[Claim], others: list[list[Claim]],
+                comparable: Callable[[Claim, Claim], bool] = lambda x, y: True) -> bool:
     """Another article states both figures apart: "five boats approached ... three boats were
-    captured" shows that "five boats" and "three boats" elsewhere count two different sets."""
+    captured" shows that "five boats" and "three boats" elsewhere count two different sets. Not
+    when it credits them to two sources ("Tehran put it at 5.9, the USGS at 6.1"): that article
+    shows the disagreement, it does not explain it away."""
     def only(claim: Claim, these: list[Claim], those: list[Claim]) -> bool:
-        return any(claim.interval.overlaps(x.interval) for x in these) and \
+        return any(claim.interval.overlaps(x.interval) and comparable(claim, x) for x in these) and \
             not any(claim.interval.overlaps(y.interval) for y in those)
-    return any(any(only(x, a, b) for x in third) and any(only(y, b, a) for y in third) for third in others)
+    for third in others:
+        xs = [x for x in third if only(x, a, b)]
+        ys = [y for y in third if only(y, b, a)]
+        if any(not _two_sources(x, y) for x in xs for y in ys):
+            return True
+    return False
+
+
+def _two_sources(x: Claim, y: Claim) -> bool:
+    a, b = x.qualifiers.get("source"), y.qualifiers.get("source")
+    return bool(a and b and str(a).casefold() != str(b).casefold())
+
+
+def sources_note(sides: list[list[Claim]]) -> str:
+    """Who says what, when each side credits its figure to a source: " (per Tehran's seismologic
+    center: 5.9; per the U.S. Geological Survey: 6.1)"."""
+    parts = []
+    for side in sides:
+        named = sorted({str(c.qualifiers["source"]) for c in side if c.qualifiers.get("source")})
+        if not named:
+            return ""
+        parts.append(f"{' and '.join(named)}: {side[0].value}")
+    return f" ({'; '.join(parts)})" if len({p.split(':')[0] for p in parts}) == len(parts) else ""
+
+
+def _same_measure(x: Claim, y: Claim) -> bool:
+    """Counts of one noun comparable by what happened to them: "bullets" loaded and "bullets"
+    fired are two sets; a count that says nothing ("seven AK-47s") may be either."""
+    a, b = x.qualifiers.get("measure"), y.qualifiers.get("measure")
+    return a is None or b is None or a == b
+
+
+def _same_stated_measure(x: Claim, y: Claim) -> bool:
+    return x.qualifiers.get("measure") == y.qualifiers.get("measure")
+
+
+def _measured_alike(sides: list[list[Claim]]) -> bool:
+    """Two sides have figures that say the same of what they count ("sent 40 helicopters", "had
+    sent 14 helicopters"): the counts are surely of one set, no corroboration needed."""
+    measures = [{c.qualifiers.get("measure") for c in side} - {None, "present"} for side in sides]
+    return any(a & b for a, b in combinations(measures, 2))
+
+
+def _gap(x: Claim, y: Claim) -> float:
+    """How far apart two figures are, in their unit (0 when they overlap)."""
+    a, b = x.interval, y.interval
+    if a.overlaps(b):
+        return 0.0
+    hi_a = a.high if a.high is not None else float("inf")
+    hi_b = b.high if b.high is not None else float("inf")
+    return max((b.low or 0) - hi_a, (a.low or 0) - hi_b)
+
+
+def _exact_values(group: list[Claim]) -> set[float]:
+    """Exact figures stated in a slot, outside quotations (a speaker's "just one" proves no sum)."""
+    return {c.interval.low for c in group if c.interval is not None and c.interval.low is not None
+            and c.interval.low == c.interval.high and not c.interval.range and not c.qualifiers.get("quoted")}
+
+
+def _adds_up(x: Claim, y: Claim, exact: set[float]) -> bool:
+    """Parts and wholes: "seven" and "20" hostages freed, where some report gives the other 13 (7 +
+    13 = 20). One figure plus another stated in the slot makes the third: they count a part and
+    the whole, not one set two ways."""
+    a, b = x.interval, y.interval
+    if a.low is None or b.low is None or a.low != a.high or b.low != b.high or a.range or b.range:
+        return False
+    small, large = sorted((a.low, b.low))
+    rest = large - small
+    return rest >= 2 and rest != small and rest in exact
 
 
 def _precision(c: Claim) -> tuple[bool, bool]:
@@ -288,16 +386,20 @@ def _ratio(x: Claim, y: Claim) -> float:
     a, b = x.interval.low or x.interval.high, y.interval.low or y.interval.high
     if not a or not b:
         return 1.0  # "fewer than 10" against anything: no scale to compare
+    if x.interval.stated_unit == y.interval.stated_unit == "magnitude":
+        return 10 ** abs(a - b)  # a magnitude is a logarithm: 8.8 and 7.4 are 25 times apart
     return max(a, b) / min(a, b)
 
 
-def _corroborated(sides: list[list[Claim]], options: dict) -> bool:
+def _corroborated(sides: list[list[Claim]], options: dict, strong: bool = False) -> bool:
     """Options for weakly linked figures: the leading value has `min_support` articles behind it,
-    and the values are within `max_ratio` of each other (1,600 houses and 18 houses count different things)."""
+    and the values are within `max_ratio` of each other (1,600 houses and 18 houses count
+    different things). Counts said to have had the same thing happen to them (`strong`) need no
+    support, and may be `strong_ratio` apart."""
     support = len({c.evidence.article for c in sides[0]})
-    if support < int(options.get("min_support", 1)):
+    if support < int(options.get("min_support", 1)) and not strong:
         return False
-    max_ratio = options.get("max_ratio")
+    max_ratio = options.get("strong_ratio" if strong else "max_ratio")
     if max_ratio is None:
         return True
     mids = [c.interval.low for side in sides for c in side if c.interval.low]
@@ -349,7 +451,8 @@ def run_calendar(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
 CHECKS: dict[str, CheckType] = {
     "conflict": CheckType("conflict", run_conflict, {"compatible": str}),
     "numeric": CheckType("numeric", run_numeric, {"soft_gap": float, "min_support": int, "max_ratio": float,
-                                                  "scope_ratio": float}),
+                                                  "strong_ratio": float, "scope_ratio": float,
+                                                  "min_difference": float}),
     "consistency": CheckType("consistency", run_consistency, {}),
     "calendar": CheckType("calendar", run_calendar, {}),
 }

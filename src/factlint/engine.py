@@ -27,8 +27,9 @@ class Rule(BaseModel):
     severity: Severity
     message: str
     attribute: str | None = None
-    # Claims whose qualifiers have these values ("counted: thing"); null means the qualifier is absent.
-    where: dict[str, str | None] = {}
+    # Claims whose qualifiers have these values ("counted: thing"), or one of a list of them
+    # ("counted: [null, measured]"); null means the qualifier is absent.
+    where: dict[str, str | None | list[str | None]] = {}
     options: dict = {}
     docs: str = ""
     enabled: bool = True
@@ -172,13 +173,17 @@ def make_finding(rule: Rule, hit: Hit) -> Finding:
                    attribute=first.attribute, message=rule.message.format(**fields), sides=sides)
 
 
+def _matches(have, want) -> bool:
+    return have in want if isinstance(want, list) else have == want
+
+
 def run_rules(rules: list[Rule], claims: list[Claim], story: Story) -> list[Finding]:
     findings = []
     for rule in rules:
         if not rule.enabled:
             continue
         mine = [c for c in claims if c.kind == rule.kind and (rule.attribute is None or c.attribute == rule.attribute)
-                and all(c.qualifiers.get(key) == value for key, value in rule.where.items())]
+                and all(_matches(c.qualifiers.get(key), value) for key, value in rule.where.items())]
         for hit in CHECKS[rule.check].run(mine, story, rule.options):
             findings.append(make_finding(rule, hit))
     findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.kind, f.subject.casefold(), f.attribute, f.id))

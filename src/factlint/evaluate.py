@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FactlintError, UsageError
-from .gold import GROUPS, Score, describe, load_gold_dir, score
+from .gold import GROUPS, Score, describe, item_family, load_gold_dir, score
 
 
 @dataclass
@@ -63,6 +63,29 @@ class Evaluation:
             "precision": tot["true"] / tot["alerts"] if tot["alerts"] else 0.0,
             "failed": self.failed,
         }
+
+    def by_kind(self) -> dict[str, dict[str, int]]:
+        """Found and total per kind family (an item's first kind: a duration is a quantity, a clock
+        time a date), for expected and stretch items, and forbidden pairs raised: progress per
+        family of facts. Stories that failed count their items as missed; missing folders not at all."""
+        out: dict[str, dict[str, int]] = {}
+        for story in self.stories:
+            if not story.counted:
+                continue
+            found = {group: dict(getattr(story.score, group)) if story.score else {} for group in GROUPS}
+            for group in GROUPS:
+                for item in story.gold.get(group, []):
+                    row = out.setdefault(item_family(item), dict.fromkeys(
+                        ("expected_found", "expected_total", "stretch_found", "stretch_total", "false_alarms",
+                         "forbidden_total"), 0))
+                    hit = bool(found[group].get(item["id"]))
+                    if group == "forbidden":
+                        row["forbidden_total"] += 1
+                        row["false_alarms"] += hit
+                    else:
+                        row[f"{group}_total"] += 1
+                        row[f"{group}_found"] += hit
+        return dict(sorted(out.items()))
 
     def passes(self, min_recall: float | None = None, max_false_alarms: int | None = None,
                min_precision: float | None = None) -> bool:
@@ -138,6 +161,17 @@ def total_line(ev: Evaluation) -> str:
             + (f", failed stories {len(t['failed'])}" if t["failed"] else ""))
 
 
+def kind_table(ev: Evaluation) -> list[str]:
+    """Recall and false alarms per kind family, as a table."""
+    rows = [f"{'kind':10} {'recall':>16} {'stretch':>8} {'false alarms':>13}"]
+    for kind, r in ev.by_kind().items():
+        recall = f"{r['expected_found'] / r['expected_total']:.2f} ({r['expected_found']}/{r['expected_total']})" \
+            if r["expected_total"] else "-"
+        rows.append(f"{kind:10} {recall:>16} {r['stretch_found']:>4}/{r['stretch_total']:<3} "
+                    f"{r['false_alarms']:>6}/{r['forbidden_total']}")
+    return rows
+
+
 def to_text(ev: Evaluation) -> str:
     lines = []
     for s in ev.stories:
@@ -148,6 +182,7 @@ def to_text(ev: Evaluation) -> str:
         lines += [f"  missed expected  {i}" for i in s.missing("expected")]
         if s.score is not None:
             lines += [f"  false alarm      {i}" for i in s.score.forbidden_hit]
+    lines += kind_table(ev)
     lines.append(total_line(ev))
     return "\n".join(lines) + "\n"
 
@@ -166,7 +201,7 @@ def to_dict(ev: Evaluation) -> dict:
             "true_alerts": c["true"],
             "unlabelled": [describe(f) for f in s.score.unlabelled] if s.score else [],
         })
-    return {"stories": stories, "total": ev.totals()}
+    return {"stories": stories, "by_kind": ev.by_kind(), "total": ev.totals()}
 
 
 def to_json(ev: Evaluation) -> str:

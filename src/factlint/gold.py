@@ -79,6 +79,11 @@ def matches_forbidden(item: dict, finding: dict) -> bool:
                for i, x in enumerate(texts) for j, y in enumerate(texts))
 
 
+def item_family(item: dict) -> str:
+    """The kind family a gold item is counted under: that of its first kind."""
+    return _family(item["kinds"][0])
+
+
 def describe(finding: dict) -> str:
     """One line for a finding, as goldcheck.py prints an unlabelled alert."""
     sides = " vs ".join(repr(s.get("value")) for s in finding.get("sides") or [])

@@ -58,7 +58,15 @@ class Evidence(_Model):
 
 
 class Interval(_Model):
-    """A numeric value with its uncertainty: 'over 700' is (700, inf)."""
+    """A numeric value with its uncertainty: 'over 700' is (700, inf).
+
+    ``unit`` is the unit values are stored in (a dimension's base unit: metres, minutes);
+    ``stated_unit`` the unit the article wrote ("mile"). Values written in one unit compare
+    as written; across units each side may be off by half its last written digit
+    (``tolerance``, in ``unit``): "126 kilometers" and "80 miles" agree. A stated ``range``
+    ("six to eight hours") states both ends: it agrees with a figure inside it, and with
+    another range only when both ends agree.
+    """
 
     low: float | None = None
     high: float | None = None
@@ -66,42 +74,82 @@ class Interval(_Model):
     high_open: bool = False
     unit: str = ""
     approximate: bool = False
+    stated_unit: str = ""
+    tolerance: float = 0.0
+    range: bool = False
+    # An estimate ("about 700") keeps the value it rounds and the place of its last digit: two
+    # estimates agree when they round alike ("about 700" and "about 750" do not).
+    center: float | None = None
+    precision: float = 0.0
+    rounded: bool = False  # a measure written as a round figure ("60 km", "150 kilometers")
+
+    def _bounds(self, other: "Interval") -> tuple[float, float, float, float]:
+        slack_a = slack_b = 0.0
+        if self.stated_unit != other.stated_unit:
+            slack_a, slack_b = self.tolerance, other.tolerance
+        else:  # a measure written round ("60km") may be off by its rounding even in one unit
+            slack_a = self.tolerance if self.rounded else 0.0
+            slack_b = other.tolerance if other.rounded else 0.0
+        lo_a = float("-inf") if self.low is None else self.low - slack_a
+        hi_a = float("inf") if self.high is None else self.high + slack_a
+        lo_b = float("-inf") if other.low is None else other.low - slack_b
+        hi_b = float("inf") if other.high is None else other.high + slack_b
+        return lo_a, hi_a, lo_b, hi_b
 
     def overlaps(self, other: "Interval") -> bool:
-        lo_a = float("-inf") if self.low is None else self.low
-        hi_a = float("inf") if self.high is None else self.high
-        lo_b = float("-inf") if other.low is None else other.low
-        hi_b = float("inf") if other.high is None else other.high
+        if self.range and other.range:
+            return _close(self.low, other.low, self, other) and _close(self.high, other.high, self, other)
+        if self.center is not None and other.center is not None:
+            slack = self.tolerance + other.tolerance if self.stated_unit != other.stated_unit else 0.0
+            return abs(self.center - other.center) < max(self.precision, other.precision) / 2 + slack
+        lo_a, hi_a, lo_b, hi_b = self._bounds(other)
         if hi_a < lo_b or hi_b < lo_a:
             return False
+        # "more than 40" and "40": a round figure may stand for a little more; "more than 40" and
+        # "37" or "40.5 exactly" do not meet
         if hi_a == lo_b and (self.high_open or other.low_open):
-            return False
+            return other.low_open and self.round() or self.high_open and other.round()
         if hi_b == lo_a and (other.high_open or self.low_open):
-            return False
+            return self.low_open and other.round() or other.high_open and self.round()
         return True
+
+    def round(self) -> bool:
+        """A single figure written round ("40", "2,000"), as opposed to "43" or "1,968"."""
+        return self.low is not None and self.low == self.high and self.precision >= 10
 
     def distance(self, other: "Interval") -> float:
         """Relative gap between two intervals (0 when they overlap)."""
         if self.overlaps(other):
             return 0.0
-        lo_a = float("-inf") if self.low is None else self.low
-        hi_a = float("inf") if self.high is None else self.high
-        lo_b = float("-inf") if other.low is None else other.low
-        hi_b = float("inf") if other.high is None else other.high
+        if self.range and other.range:
+            gaps = [abs(a - b) / max(abs(a), abs(b)) for a, b in ((self.low, other.low), (self.high, other.high))
+                    if a is not None and b is not None and max(abs(a), abs(b))]
+            return max(gaps, default=float("inf"))
+        lo_a, hi_a, lo_b, hi_b = self._bounds(other)
         gap = lo_b - hi_a if hi_a <= lo_b else lo_a - hi_b
         scale = max(abs(v) for v in (lo_a, hi_a, lo_b, hi_b) if v not in (float("inf"), float("-inf")))
         return gap / scale if scale else float("inf")
 
     def describe(self) -> str:
         def num(v: float) -> str:
-            return str(int(v)) if float(v).is_integer() else f"{v:g}"
+            return str(int(v)) if float(v).is_integer() else f"{v:.6g}"
 
         unit = f" {self.unit}" if self.unit else ""
         if self.low is not None and self.low == self.high:
             return f"{num(self.low)}{unit}"
+        if self.range:
+            return f"{num(self.low)} to {num(self.high)}{unit}"
         lo = "-inf" if self.low is None else num(self.low)
         hi = "inf" if self.high is None else num(self.high)
         return f"{'(' if self.low_open or self.low is None else '['}{lo}, {hi}{')' if self.high_open or self.high is None else ']'}{unit}"
+
+
+def _close(a: float | None, b: float | None, x: Interval, y: Interval) -> bool:
+    """Two stated ends agree: equal as written, or within rounding across units."""
+    if a is None or b is None:
+        return a is b
+    slack = x.tolerance + y.tolerance if x.stated_unit != y.stated_unit else 0.0
+    return abs(a - b) <= slack + 1e-9 * max(abs(a), abs(b), 1.0)
 
 
 class DateParts(_Model):

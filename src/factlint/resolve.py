@@ -9,8 +9,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
+from itertools import combinations
 from difflib import SequenceMatcher
 from typing import Callable
 
@@ -191,7 +193,9 @@ def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Sto
     for claims, _ in extracted:
         for c in claims:
             linked.append(_link_claim(c, people, main, family, lambda c: _elsewhere(c, main_places, places)))
-    return linked, Story(people, places, main, family, story_country([ctx for _, ctx in extracted]))
+    country = story_country([ctx for _, ctx in extracted])
+    linked = link_instances(split_by_place(same_nouns(linked), places, country))
+    return linked, Story(people, places, main, family, country)
 
 
 def _elsewhere(c: Claim, main_places: frozenset[str], places: Places) -> bool:
@@ -243,9 +247,14 @@ def main_family(contexts: list[Context]) -> str | None:
     return best
 
 
+# Figures are compared within their own event's family (a tsunami's height with the tsunami's);
+# dates, venues and clock times only for the story's main event.
+_FIGURE_KINDS = ("quantity", "duration")
+
+
 def _link_claim(c: Claim, people: People, main: list[str], family: str | None,
                 elsewhere: Callable[[Claim], bool]) -> Claim:
-    if c.kind in ("role", "name"):
+    if c.kind in ("role", "name") or c.subject_id.startswith("person:"):
         person = people.canonical(c.subject)
         return c.model_copy(update={"subject": person, "subject_id": f"person:{person}"})
     if c.subject_id.startswith("event:"):
@@ -253,15 +262,168 @@ def _link_claim(c: Claim, people: People, main: list[str], family: str | None,
         if own == "?":  # a figure tied to no event word: the story's main event, unless marked otherwise
             own = family or "?"
         persons = {people.canonical(p) for p in str(c.qualifiers.get("persons", "")).split(",") if p}
-        other = own != family or bool(c.qualifiers.get("other_instance")) or bool(
-            persons and main and not persons & set(main)) or elsewhere(c)
-        label = f"{own} ({', '.join(main)})" if main else own
+        # a casualty count located where no lead places the story is another incident's; a count of
+        # named things is not ("the 133 electors meeting in the Sistine Chapel")
+        located = elsewhere(c) and not c.qualifiers.get("keyed")
+        other = bool(c.qualifiers.get("other_instance")) or bool(persons and main and not persons & set(main)) \
+            or located or (own != family and c.kind not in _FIGURE_KINDS)
+        label = f"{own} ({', '.join(main)})" if main and own == family else own
         if c.kind == "quantity":
             label = f"{label}: {c.attribute}"
-        if other:  # another event: kept, shown by `claims`, never compared
-            return c.model_copy(update={"subject": f"another {label}", "subject_id": f"event:{own}#{c.id}"})
+        if c.qualifiers.get("preliminary"):
+            return c.model_copy(update={"subject": f"{label} (first reading)", "subject_id": f"event:{own}#{c.id}"})
+        if other:  # another event: kept, shown by `claims`, compared only with the same other event
+            identity = str(c.qualifiers.get("instance", ""))
+            if located:
+                identity = ";".join(filter(None, [identity] + [f"n:{p}" for p in
+                                                               str(c.qualifiers.get("places", "")).split(";") if p]))
+            quals = {**c.qualifiers, "instance": identity} if identity else c.qualifiers
+            return c.model_copy(update={"subject": f"another {label}", "subject_id": f"event:{own}#{c.id}",
+                                        "qualifiers": quals})
         return c.model_copy(update={"subject": label, "subject_id": f"event:{own}#main"})
     return c
+
+
+def same_nouns(claims: list[Claim]) -> list[Claim]:
+    """Counted nouns that the story writes as one ("133 cardinal electors", "133 cardinals", "133
+    electors") name one set: a compound joins its words when each also heads a count."""
+    heads = {str(c.qualifiers["noun"]) for c in claims if c.qualifiers.get("noun")}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    values: dict[str, set[float]] = defaultdict(set)  # what each noun is counted at
+    for c in claims:
+        if c.qualifiers.get("noun") and c.interval is not None and c.interval.low is not None:
+            values[str(c.qualifiers["noun"])].add(c.interval.low)
+    for c in claims:
+        noun = str(c.qualifiers.get("noun", ""))
+        for word in filter(None, str(c.qualifiers.get("compounds", "")).split(";")):
+            # "133 cardinal electors" beside "133 cardinals": one set; "two pirate boats" beside
+            # "23 pirates" are not the pirates
+            if word in heads and word != noun and c.interval is not None and c.interval.low in values[word] \
+                    and c.interval.low >= 10:  # small counts meet by chance ("three bank employees", "three banks")
+                a, b = sorted((find(noun), find(word)))
+                parent[b] = a
+    if not parent:
+        return claims
+    out = []
+    for c in claims:
+        noun = str(c.qualifiers.get("noun", ""))
+        rep = find(noun) if noun else noun
+        attribute = c.attribute
+        if rep != noun and attribute.startswith(noun):
+            attribute = rep + attribute[len(noun):]
+        owner = re.search(r" of (\w+)$", attribute)
+        if owner and find(owner.group(1)) != owner.group(1):
+            attribute = attribute[:owner.start(1)] + find(owner.group(1))
+        out.append(c if attribute == c.attribute else c.model_copy(update={"attribute": attribute}))
+    return out
+
+
+def split_by_place(claims: list[Claim], places: "Places", country: str | None) -> list[Claim]:
+    """A measure located in another country than the story's is something of that country: "waves
+    of up to 1 m in Japan" in a story of a quake off Russia are Japan's waves. It then compares
+    only with figures of that place; the others stay with the story's. (Casualty counts have
+    their own test, `_elsewhere`: a story of a war names both sides' countries.)"""
+    if country is None:
+        return claims
+    out = []
+    for c in claims:
+        located = [p for p in str(c.qualifiers.get("places", "")).split(";") if p]
+        abroad = [p for p in located if places.country_of(p) not in (None, country)]
+        if c.kind in _FIGURE_KINDS and c.subject_id.endswith("#main") and abroad and c.qualifiers.get("keyed"):
+            key = ";".join(f"n:{p}" for p in abroad)
+            c = c.model_copy(update={"subject_id": c.subject_id.replace("#main", f"#inst:{key}"),
+                                     "subject": f"{c.subject} in {', '.join(abroad)}"})
+        out.append(c)
+    return out
+
+
+def link_instances(claims: list[Claim]) -> list[Claim]:
+    """Other instances of an event that articles tell apart the same way are one: "the October
+    7 attacks" and "Hamas's attack ... on Oct. 7, 2023"; "22,000 jobs in 2022" and "27,000 jobs
+    between late 2022 and early 2023". Figures of one such instance compare with each other
+    (never with the main event's). Instances join when they share a day, or a place or name,
+    or (with nothing else to tell them) a year, and no year sets them apart."""
+    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.kind in _FIGURE_KINDS and c.qualifiers.get("instance") and "#" in c.subject_id \
+                and not c.subject_id.endswith("#main"):
+            groups[(c.kind, c.subject_id.split("#", 1)[0], c.attribute)].append(i)
+    out = list(claims)
+    for (_, family_id, _), members in sorted(groups.items()):
+        idents = {i: _identity_parts(str(claims[i].qualifiers["instance"])) for i in members}
+        parent = {i: i for i in members}
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for a, b in combinations(members, 2):
+            if claims[a].evidence.article != claims[b].evidence.article and _same_instance(idents[a], idents[b]) \
+                    and _same_scope(claims[a], claims[b]):
+                parent[find(a)] = find(b)
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for i in members:
+            clusters[find(i)].append(i)
+        for cluster in clusters.values():
+            if len({claims[i].evidence.article for i in cluster}) < 2:
+                continue
+            key = min(str(claims[i].qualifiers["instance"]) for i in cluster)
+            for i in cluster:
+                out[i] = claims[i].model_copy(update={"subject_id": f"{family_id}#inst:{key}"})
+    return out
+
+
+def _same_scope(a: Claim, b: Claim) -> bool:
+    """'killed 170,000 people in the province' and 'killed 230,000 people across Asia' count one
+    instance's dead in two places; 'killed in Israel in the October 7 attacks' and 'Hamas's attack
+    on Israel, which killed 1,219' count the same dead (the place is the instance's own)."""
+    def parts(c: Claim, key: str) -> set[str]:
+        return {p.removeprefix("n:") for p in str(c.qualifiers.get(key, "")).split(";") if p}
+    scope_a, scope_b = parts(a, "scope"), parts(b, "scope")
+    if scope_a and scope_b:
+        return any(x == y or _names_meet(x, y) for x in scope_a for y in scope_b)
+    one, other = (scope_a, b) if scope_a else (scope_b, a)
+    names = parts(other, "instance")
+    return all(any(x == y or _names_meet(x, y) for y in names) for x in one)
+
+
+def _identity_parts(identity: str) -> dict[str, set[str]]:
+    parts: dict[str, set[str]] = {"y": set(), "d": set(), "m": set(), "n": set()}
+    for part in filter(None, identity.split(";")):
+        if part.startswith("n:"):
+            if _country(part[2:]) is None:  # a country holds too many events to tell one apart
+                parts["n"].add(part[2:])
+        elif part[:1] in ("y", "d", "m"):
+            parts[part[:1]].add(part[1:])
+    parts["m"] |= {d[:2] for d in parts["d"]}
+    return parts
+
+
+def _same_instance(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    if a["y"] and b["y"] and not a["y"] & b["y"]:
+        return False
+    if a["d"] and b["d"] and not a["d"] & b["d"] or a["m"] and b["m"] and not a["m"] & b["m"]:
+        return False
+    if a["d"] & b["d"] or any(_names_meet(x, y) for x in a["n"] for y in b["n"]):
+        return True
+    # years alone tell an instance only when neither names a place or a day
+    return bool(a["y"] & b["y"]) and not (a["n"] or b["n"] or a["d"] or b["d"])
+
+
+def _names_meet(a: str, b: str) -> bool:
+    """'natural history museum' and 'the museum of natural history', 'valencia' and 'valencia':
+    one name's words hold the other's (short words aside)."""
+    words_a = {w for w in re.findall(r"[a-z]+", fold(a)) if len(w) > 2 and w not in ("the", "and")}
+    words_b = {w for w in re.findall(r"[a-z]+", fold(b)) if len(w) > 2 and w not in ("the", "and")}
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 def build_graph(claims: list[Claim], story: Story, articles: list[str]) -> nx.MultiDiGraph:

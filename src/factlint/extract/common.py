@@ -23,6 +23,9 @@ OTHER_INSTANCE = {"previous", "previously", "earlier", "first", "last", "next", 
 MORE_INSTANCES = {"more", "further", "additional"}
 
 
+# "a general strike", "a 24-hour strike": a work stoppage
+_WORK_STOPPAGE = {"general", "national", "nationwide", "hunger", "labor", "labour", "workers", "teachers", "rail",
+                  "transport", "24-hour", "48-hour", "one-day", "two-day", "wildcat", "sympathy"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "amid", "vs", "as"}
 
@@ -34,16 +37,32 @@ OTHER_TIME_WORDS = re.compile(r"\b(ago|earlier this|last (year|month|week)|previ
 MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
 
 
-def other_time(tokens: list[Token]) -> bool:
-    """A year, 'ago', 'earlier this', or a month without a day ('In January, five cables were cut')."""
+def other_time(tokens: list[Token], year: int | None = None) -> bool:
+    """A year, 'ago', 'earlier this', or a month without a day ('In January, five cables were cut').
+    The year the article was published in (``year``) is the story's own."""
     if not tokens:
         return False
-    tokens = sorted(tokens, key=lambda t: t.i)
+    bounds = {t.i for t in tokens for t in _record_bound(t)}
+    tokens = sorted((t for t in tokens if t.i not in bounds), key=lambda t: t.i)
     text = " ".join(t.text for t in tokens)
-    if OTHER_TIME_WORDS.search(text):
+    if any(m.group(0) != str(year) or not m.group(0).isdigit() for m in OTHER_TIME_WORDS.finditer(text)):
         return True
     dates = [t for t in tokens if t.ent_type_ == "DATE"]
     return any(MONTH_NAME.fullmatch(t.text) for t in dates) and not any(t.like_num for t in dates)
+
+
+def _record_bound(tok: Token) -> list[Token]:
+    """'its most powerful earthquake since 1952', 'the biggest layoff since 2022', 'their second
+    face-to-face since February': a 'since' that bounds a superlative or an ordinal says nothing of
+    when the figure's event happened."""
+    if tok.dep_ != "prep" or tok.lower_ != "since":
+        return []
+    head = tok.head
+    superlative = head.tag_ in ("JJS", "RBS") or any(
+        c.tag_ in ("JJS", "RBS") or c.lower_ in ("most", "first", "second", "third", "fourth", "last", "only",
+                                                  "worst", "best", "largest", "biggest", "deadliest")
+        for c in head.children for c in [c, *c.children])
+    return list(tok.subtree) if superlative else []
 
 
 @dataclass
@@ -57,6 +76,9 @@ class Context:
     events: dict[str, int] = field(default_factory=dict)  # event family -> mentions in the article
     lead_places: set[str] = field(default_factory=set)  # places the lead names (place_key form)
     _sentences: list[tuple[Span, set[str]]] | None = field(default=None, repr=False)
+    _amounts: list | None = field(default=None, repr=False)
+    _places: list[str] | None = field(default=None, repr=False)
+    references: list[tuple[int, str]] = field(default_factory=list)  # places distances were measured from
     _sentence_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
 
@@ -68,6 +90,26 @@ class Context:
                                if s.text.rstrip().endswith((".", "!", "?", '"')) and len(s) >= 6
                                and not self.in_headline(s.start_char)]
         return self._sentences
+
+    def amounts(self) -> list:
+        """Every figure in the parse text (amounts.py), found once per article."""
+        if self._amounts is None:
+            from .amounts import find_amounts
+
+            self._amounts = find_amounts(self.text)
+        return self._amounts
+
+    def proper_places(self) -> list[str]:
+        """The names of places and organisations the article writes, once each."""
+        if self._places is None:
+            self._places = sorted({e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")})
+        return self._places
+
+    def last_reference(self, char: int) -> str | None:
+        """The place the article last measured a distance from before ``char`` ("the regional
+        capital" after "150 kilometers from Petropavlovsk-Kamchatsky")."""
+        before = [name for at, name in self.references if at < char]
+        return before[-1] if before else None
 
     def in_dateline(self, char: int) -> bool:
         return any(start <= char < end for start, end in self.datelines)
@@ -146,6 +188,9 @@ def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | N
         return None  # "On March 3": a month, not a protest march
     if token.pos_ in ("NOUN", "PROPN"):
         family = tables.event_nouns().get(lemma) or tables.event_nouns().get(lower)
+        if lemma == "strike" and (any(c.lower_ in _WORK_STOPPAGE for c in token.children) or
+                                  token.head.lemma_ == "go" and token.dep_ == "pobj"):
+            family = "protest"  # "a general strike", "went on strike": a stoppage, not an air strike
         return family if family not in exclude else None
     if token.pos_ in ("VERB", "AUX"):
         family = tables.event_verbs().get(lemma)
@@ -181,10 +226,15 @@ def _event_token(token: Token) -> Token:
     return token
 
 
-def is_other_instance(trigger: Token) -> bool:
+def is_other_instance(trigger: Token, published: str | None = None) -> bool:
     scope = [trigger]
     if trigger.head != trigger and trigger.head.pos_ in ("VERB", "AUX"):
         scope.append(trigger.head)  # "previously met", "the first being in ..."
+    # "One of the quakes -- a 7.3-magnitude tremor", "one 7.3-magnitude tremor": one of several
+    if any(c.lower_ == "one" and c.dep_ in ("nummod", "det") for c in trigger.children) or \
+            trigger.head.lower_ == "one" or trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+            trigger.head.head.lower_ == "one" or trigger.dep_ == "appos" and trigger.head.lower_ == "one":
+        return True
     for tok in scope:
         # "Monday's earthquake was the second one": the attribute says which instance
         attrs = [g for c in tok.children if c.dep_ == "attr" for g in c.children if g.dep_ == "amod"]
@@ -196,14 +246,43 @@ def is_other_instance(trigger: Token) -> bool:
                 return True
             if tok.pos_ == "NOUN" and child.dep_ == "amod" and child.lower_ in MORE_INSTANCES:
                 return True
-            if child.dep_ == "compound" and child.ent_type_ in ("DATE", "ORG", "EVENT") and child.lower_ not in _WEEKDAYS:
-                return True  # "their February meeting", "the ASEAN meeting"; news names its own event "the Sunday quake"
+            if child.dep_ in ("compound", "nmod") and child.ent_type_ in ("DATE", "ORG", "EVENT") \
+                    and child.lower_ not in _WEEKDAYS and not _news_day(child, published):
+                # "their February meeting", "the ASEAN meeting"; news names its own event "the Sunday
+                # quake", "the July 29, 2025, earthquake" the day before it is published
+                return True
             if child.dep_ == "poss" and child.ent_type_ == "ORG":
                 return True
             if tok.pos_ == "VERB" and child.dep_ == "dobj" and any(
                     g.dep_ in ("det", "amod") and g.lower_ in OTHER_INSTANCE for g in child.children):
                 return True  # "attacked another UN school"
+            if tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("on", "at", "against") and any(
+                    g.dep_ in ("det", "amod") and g.lower_ in OTHER_INSTANCE
+                    for o in child.children if o.dep_ == "pobj" for g in o.children):
+                return True  # "an air strike on another school"
     return False
+
+
+def _news_day(tok: Token, published: str | None) -> bool:
+    """A date modifier that is the news's own day: within two days of publication."""
+    if not published or tok.ent_type_ != "DATE":
+        return False
+    import datetime as dt
+
+    from .dates import date_parts
+
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    parts = date_parts(ent.text, published) if ent is not None else None
+    if parts is None or not (parts.month and parts.day):
+        return False
+    try:
+        day = dt.date(parts.year or int(published[:4]), parts.month, parts.day)
+        return abs((dt.date.fromisoformat(published) - day).days) <= 2
+    except ValueError:
+        return False
+
+
+_DECLARED_OTHER = {"second", "third", "another", "latest", "newest"}
 
 
 def declared_other(ctx: Context) -> set[str]:
@@ -213,9 +292,11 @@ def declared_other(ctx: Context) -> set[str]:
     for tok in ctx.doc:
         if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or not event_family(tok):
             continue
-        attrs = [c for c in tok.head.children if c.dep_ == "attr"]
-        if any(g.dep_ in ("amod", "det") and g.lower_ in ("second", "third", "another") for a in attrs
-               for g in a.children):
+        attrs = [c for c in tok.head.children if c.dep_ in ("attr", "acomp")]
+        # "Monday's earthquake was the second one", "The quake was the latest in a series of tremors"
+        if any(g.dep_ in ("amod", "det") and g.lower_ in _DECLARED_OTHER for a in attrs for g in a.children) or \
+                any(a.lower_ in ("latest", "newest") and any(c.dep_ == "prep" and c.lower_ in ("in", "of")
+                                                             for c in a.children) for a in attrs):
             out.add(event_family(tok))
     return out
 
@@ -235,28 +316,43 @@ def _marks_other(tokens: list[Token]) -> bool:
                for tok in tokens for child in tok.children)
 
 
-def find_event(token: Token, ctx: Context, max_hops: int = 4, exclude: frozenset[str] = frozenset()) -> EventRef | None:
+def find_event(token: Token, ctx: Context, max_hops: int = 4, exclude: frozenset[str] = frozenset(),
+               figure: bool = False) -> EventRef | None:
     """The event a word hangs from: walk up the parse to the nearest event noun or verb.
 
-    A verb that is no event word may have one as its subject: "the quake killed 10 people".
-    The walk marks the event as another instance when a word on the way says so
-    ("the first being in Saudi Arabia", "previously met ... in February").
+    A verb that is no event word may have one as its subject: "the quake killed 10 people". A
+    figure's walk goes further: a verb may name its event in a phrase ("1,139 people were killed
+    in the October 7 attacks"), and prepositions on the way are no hop ("aftershocks of up to
+    magnitude 7.5"); a place is tied more strictly (in "the war in Ukraine" after a meeting,
+    Ukraine is no venue). The walk marks the event as another instance when a word on the way
+    says so ("the first being in Saudi Arabia", "previously met ... in February").
     """
-    tok, path = token, []
-    for _ in range(max_hops + 1):
+    tok, path, hops = token, [], 0
+    for _ in range(max_hops + 8):
         family = event_family(tok, exclude)
         if family:
             trigger = _event_token(tok)
-            other = is_other_instance(trigger) or is_other_instance(tok) or _marks_other(path) \
-                or reintroduced(trigger, ctx)
+            published = ctx.article.published
+            other = is_other_instance(trigger, published) or is_other_instance(tok, published) \
+                or _marks_other(path) or reintroduced(trigger, ctx)
             return EventRef(family, trigger, other, persons_near(trigger, ctx))
         path.append(tok)
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent")] if tok.pos_ == "VERB" else []
         for subject in subjects + [g for s in subjects if s.dep_ == "agent" for g in s.children if g.dep_ == "pobj"]:
             family = event_family(subject, exclude) if subject.pos_ in ("NOUN", "PROPN") else None
             if family:
-                other = is_other_instance(subject) or _marks_other(path) or reintroduced(subject, ctx)
+                other = is_other_instance(subject, ctx.article.published) or _marks_other(path) \
+                    or reintroduced(subject, ctx)
                 return EventRef(family, subject, other, persons_near(subject, ctx))
+        if figure and tok.pos_ == "VERB":
+            # "were killed in the October 7 attacks", "took 251 hostages during Hamas's attack"
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+                obj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+                family = event_family(obj, exclude) if obj is not None else None
+                if family:
+                    other = is_other_instance(obj, ctx.article.published) or _marks_other(path) \
+                        or reintroduced(obj, ctx)
+                    return EventRef(family, obj, other, persons_near(obj, ctx))
         # participial clause: "Taking place in Malaysia, the meeting drew attention"
         if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN"):
             for child in tok.head.children:
@@ -265,6 +361,10 @@ def find_event(token: Token, ctx: Context, max_hops: int = 4, exclude: frozenset
                     return EventRef(event_family(child, exclude), child, other, persons_near(child, ctx))
         if tok.head == tok:
             return None
+        if not figure or tok.head.pos_ not in ("ADP", "PUNCT"):
+            hops += 1
+            if hops > max_hops:
+                return None
         tok = tok.head
     return None
 

@@ -29,7 +29,8 @@ def find_datelines(text: str) -> list[tuple[int, int]]:
 # "in the Bureij refugee camp", "near Jabaliya": where something happened
 LOCATIVE = {"in", "at", "near", "around", "outside", "inside", "across", "off"}
 # Kind words after a name: "Aceh province" is Aceh, "Central Aceh district" is Central Aceh.
-_KIND_WORDS = re.compile(r"\s+(province|region|state|county|district|refugee camp|camp|area|town|village|island)$")
+_KIND_WORDS = re.compile(r"\s+(province|region|state|county|district|refugee camp|camp|area|town|village|island|"
+                         r"peninsula|oblast|krai|prefecture|city)$")
 
 
 def place_key(text: str) -> str:

@@ -63,7 +63,7 @@ _LEAD = re.compile(r",\s*(?:(?:about|around|some|roughly|approximately|nearly|al
                    r"lying)\s+)*$", re.I)
 
 
-def _describes_place(ctx: Context, start: int, clocks: dict) -> bool:
+def describes_place(ctx: Context, start: int, clocks: dict) -> bool:
     """'Woodburn, about 30 miles south of Portland': the phrase is set off after a place."""
     lead = _LEAD.search(ctx.text, 0, start)
     if lead is None:
@@ -99,7 +99,7 @@ def position_claims(ctx: Context) -> list[Claim]:
         if dir_span.sent.start in placed:
             continue
         placed.add(dir_span.sent.start)
-        if _describes_place(ctx, m.start(), clocks):
+        if describes_place(ctx, m.start(), clocks):
             continue
         found = phrase_event(governor(dir_span[-1], start, ref_end, clocks), ctx)
         if found is None:
