@@ -281,7 +281,8 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
                        lambda x, y: x.interval.overlaps(y.interval), rank=_precision)
         reference = max(sides, key=lambda side: len({c.evidence.article for c in side}))
         sides = _dissenting([side for side in sides if any(comparable(x, y) for x in side for y in reference)])
-        if not sides or not _corroborated(sides, options, _measured_alike(sides)):
+        sides = _corroborated(sides, options, _measured_alike(sides)) if sides else []
+        if not sides:
             continue
         if min_difference and all(_gap(x, y) < min_difference for s, t in combinations(sides, 2) for x in s for y in t):
             continue  # "32" and "31": a birthday between two reports
@@ -391,19 +392,20 @@ def _ratio(x: Claim, y: Claim) -> float:
     return max(a, b) / min(a, b)
 
 
-def _corroborated(sides: list[list[Claim]], options: dict, strong: bool = False) -> bool:
+def _corroborated(sides: list[list[Claim]], options: dict, strong: bool = False) -> list[list[Claim]]:
     """Options for weakly linked figures: the leading value has `min_support` articles behind it,
-    and the values are within `max_ratio` of each other (1,600 houses and 18 houses count
-    different things). Counts said to have had the same thing happen to them (`strong`) need no
-    support, and may be `strong_ratio` apart."""
-    support = len({c.evidence.article for c in sides[0]})
-    if support < int(options.get("min_support", 1)) and not strong:
-        return False
+    and sides further than `max_ratio` from it count different things (1,600 houses and 18
+    houses; 750 campers and the 23 missing among them) and are left out. Counts said to have had
+    the same thing happen to them (`strong`) need no support, and may be `strong_ratio` apart.
+    Returns the sides kept (none when fewer than two are)."""
+    lead = max(sides, key=lambda side: len({c.evidence.article for c in side}))
+    if len({c.evidence.article for c in lead}) < int(options.get("min_support", 1)) and not strong:
+        return []
     max_ratio = options.get("strong_ratio" if strong else "max_ratio")
     if max_ratio is None:
-        return True
-    mids = [c.interval.low for side in sides for c in side if c.interval.low]
-    return bool(mids) and max(mids) / min(mids) <= float(max_ratio)
+        return sides
+    kept = [side for side in sides if side is lead or _ratio(side[0], lead[0]) <= float(max_ratio)]
+    return kept if len(kept) >= 2 else []
 
 
 def run_consistency(claims: list[Claim], story: Story, options: dict) -> list[Hit]:

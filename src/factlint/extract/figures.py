@@ -235,8 +235,9 @@ def _skip(fig: Figure, ctx: Context, clocks: list[tuple[int, int]]) -> bool:
         return True  # a clock time
     if a.dimension == "count" and not a.words and _year(a, ctx):
         return True
-    if a.dimension in ("count", "ordinal") and (num.ent_type_ in ("DATE", "TIME") or fig.span[0].ent_type_ == "DATE"):
-        return True  # "July 30", "the 1950s"
+    if a.dimension in ("count", "ordinal") and (num.ent_type_ in ("DATE", "TIME") or fig.span[0].ent_type_ == "DATE") \
+            and _person_before(fig, ctx) is None:
+        return True  # "July 30", "the 1950s" (but "Jinna Han, 13," is an age the tagger may call a date)
     if a.dimension in ("count", "magnitude") and _name_number(fig, ctx):
         return True
     if _list_marker(fig, ctx):
@@ -358,6 +359,19 @@ def _anchor(token: Token, ctx: Context):
     return event, dated, clause
 
 
+def _pronoun_event(clause: list[Token], ctx: Context):
+    """'Two aftershocks came next. The agency listed them as "M 6.9 - 147 km SE of X"': a figure
+    said of 'them' or 'it' is of the event the sentence before named."""
+    pronoun = next((t for t in clause if t.lower_ in ("them", "they", "it", "these") and t.dep_ in (
+        "dobj", "nsubj", "nsubjpass")), None)
+    if pronoun is None or pronoun.sent.start == 0:
+        return None
+    previous = pronoun.doc[pronoun.sent.start - 1].sent
+    trigger = next((t for t in previous if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "ROOT")
+                    and event_family(t)), None)
+    return find_event(trigger, ctx, figure=True) if trigger is not None else None
+
+
 def _in_earlier_clause(token: Token) -> bool:
     """'Thursday's shooting came just weeks after a driver fatally shot eight people': a figure
     inside a clause that a span of time sets before or after the story's."""
@@ -390,6 +404,8 @@ def _event_of(token: Token, ctx: Context, keyed: bool = False) -> tuple[str | No
     """The event family of a figure and the event qualifiers of its claim. A figure keyed by its
     own words (a depth, a count of named things) is not located by its event's site."""
     event, other, clause = _anchor(token, ctx)
+    if event is None:
+        event = _pronoun_event(clause, ctx)
     quals: dict[str, str | bool] = event_qualifiers(event) if event is not None else {}
     quals["other_instance"] = bool(quals.get("other_instance")) or other
     if quals["other_instance"]:
@@ -1222,9 +1238,17 @@ def _measure_claims(fig: Figure, ctx: Context) -> list[Claim]:
         prop = f"distance from {reference}"
         quals["reference"] = reference
     attribute = f"{holder} {prop}" if holder else prop
-    anchor = fig.root
-    return [_event_claim(ctx, fig, "quantity", attribute, anchor, ivl, extra=quals,
-                         family=None)]
+    claim = _event_claim(ctx, fig, "quantity", attribute, fig.root, ivl, extra=quals)
+    where = claim.qualifiers.get("places")
+    if where and (prop in _LOCAL or holder == "wave"):
+        # a river's crest, a wave's height, rainfall are measured somewhere: "near Comfort the
+        # river crested at 34.76 feet" is not the crest at the gauge upstream
+        claim = claim.model_copy(update={"attribute": f"{attribute} at {where.replace(';', ', ')}"})
+    return [claim]
+
+
+# Measures that differ from place to place along a river, a coast, a region.
+_LOCAL = {"crest", "level", "rainfall", "speed", "depth of water"}
 
 
 _EPICENTRE = {"epicentre", "epicenter", "hypocentre", "hypocenter", "focus", "centre", "center", "quake",
@@ -1410,6 +1434,11 @@ _OPINION_VERBS = {"support", "oppose", "back", "favor", "favour", "approve", "di
                   "prefer", "trust", "distrust", "like", "dislike", "expect", "fear", "agree", "disagree", "feel"}
 
 
+def _hyphenated(tok: Token) -> bool:
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-") or (tok.i > 0 and doc[tok.i - 1].text == "-")
+
+
 def _percent(fig: Figure, ctx: Context) -> list[Claim]:
     """'about 4% of a workforce of 350,000': a share of the workforce; '60% of demand'. (A poll's
     shares, "68 per cent of Greeks oppose", answer many questions: no claim.)"""
@@ -1427,7 +1456,9 @@ def _percent(fig: Figure, ctx: Context) -> list[Claim]:
             return []
         attribute = f"share {noun_class(noun)}"
     else:
-        qualifier = [t.lemma_.lower() for t in whole.children if t.dep_ == "compound"]
+        # "15% of its HR staff" is another whole than "4% of its staff"; "white-collar" is no name
+        qualifier = [t.lemma_.lower() for t in whole.children if t.dep_ == "compound" and (
+            t.pos_ == "PROPN" or t.text.isupper()) and not _hyphenated(t)]
         attribute = f"share of {' '.join(qualifier + [noun_class(whole)])}"
     return [_event_claim(ctx, fig, "quantity", attribute, root, interval(fig.amount))]
 
