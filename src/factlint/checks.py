@@ -290,6 +290,10 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
         hard = any(x.interval.distance(y.interval) > soft_gap * (2 if x.interval.approximate or y.interval.approximate else 1)
                    for s, t in combinations(sides, 2) for x in s for y in t)
         leads = [[c for c in side if c.normalized == side[0].normalized] for side in sides]
+        update = timeline(sides, story) if options.get("updates", True) else ""
+        if update:  # a later report's figure: an update to show once, not a contradiction
+            hits.append(Hit(sides, severity="info", leads=leads, note=update))
+            continue
         note = sources_note(leads)
         # two sources' figures for one fact: the editor must choose or attribute (a warning)
         hits.append(Hit(sides, severity=None if hard and not note else "warning", leads=leads, note=note))
@@ -356,6 +360,46 @@ def _gap(x: Claim, y: Claim) -> float:
     hi_a = a.high if a.high is not None else float("inf")
     hi_b = b.high if b.high is not None else float("inf")
     return max((b.low or 0) - hi_a, (a.low or 0) - hi_b)
+
+
+# What happens to more people or things as news comes in: tolls grow, more are rescued or found.
+_GROWING = {"killed", "injured", "critically injured", "missing", "rescued", "evacuated", "arrested", "hospitalized",
+            "recovered", "identified", "stranded", "affected", "damaged", "released", "taken", "sheltering",
+            "charged"}
+
+
+def _may_change(c: Claim) -> bool:
+    """Figures that grow or are revised as news comes in: counts of what happened (the dead, the
+    rescued, the arrested), shares, magnitudes. How many were aboard, a population, a distance, the
+    length of a finished trial or an age is one fact whatever the day."""
+    dimension = c.qualifiers.get("dimension")
+    if dimension in ("percent", "magnitude"):
+        return True
+    measure = c.qualifiers.get("measure") if c.qualifiers.get("counted") else c.attribute.split(" (")[0]
+    return dimension == "count" and measure in _GROWING
+
+
+def timeline(sides: list[list[Claim]], story: Story) -> str:
+    """Figures that change with the day of publication: " — an update: 13 (2025-07-04, KSAT) → 52
+    (2025-07-05, USA Today)". Each side's reports must all be dated, and all of one side's earlier
+    than all of the next one's; figures of one day disagree."""
+    if not all(_may_change(c) for side in sides for c in side):
+        return ""
+    dated = []
+    for side in sides:
+        days = {story.published.get(c.evidence.article) for c in side}
+        if None in days:
+            return ""
+        dated.append((min(days), max(days), side))
+    dated.sort(key=lambda d: (d[0], d[1]))
+    if any(earlier[1] >= later[0] for earlier, later in zip(dated, dated[1:])):
+        return ""
+    steps = []
+    for first, _, side in dated:
+        lead = min(side, key=lambda c: (story.published[c.evidence.article], c.evidence.article))
+        who = story.outlets.get(lead.evidence.article) or lead.evidence.article
+        steps.append(f"{lead.value} ({first}, {who})")
+    return " — an update: " + " → ".join(steps)
 
 
 def _exact_values(group: list[Claim]) -> set[float]:
@@ -454,7 +498,7 @@ CHECKS: dict[str, CheckType] = {
     "conflict": CheckType("conflict", run_conflict, {"compatible": str}),
     "numeric": CheckType("numeric", run_numeric, {"soft_gap": float, "min_support": int, "max_ratio": float,
                                                   "strong_ratio": float, "scope_ratio": float,
-                                                  "min_difference": float}),
+                                                  "min_difference": float, "updates": bool}),
     "consistency": CheckType("consistency", run_consistency, {}),
     "calendar": CheckType("calendar", run_calendar, {}),
 }

@@ -157,12 +157,15 @@ class Story:
     """Everything the linker learned about one story, for the rules and the graph."""
 
     def __init__(self, people: People, places: Places, main_participants: list[str], main_family: str | None,
-                 country: str | None = None):
+                 country: str | None = None, published: dict[str, str | None] | None = None,
+                 outlets: dict[str, str | None] | None = None):
         self.people = people
         self.places = places
         self.main_participants = main_participants
         self.main_family = main_family
         self.country = country  # ISO code of the country the story happens in, when clear
+        self.published = published or {}  # article id -> ISO date of publication, when known
+        self.outlets = outlets or {}  # article id -> outlet, when known
 
 
 def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Story]:
@@ -195,7 +198,9 @@ def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Sto
             linked.append(_link_claim(c, people, main, family, lambda c: _elsewhere(c, main_places, places)))
     country = story_country([ctx for _, ctx in extracted])
     linked = link_instances(split_by_place(same_nouns(linked), places, country))
-    return linked, Story(people, places, main, family, country)
+    return linked, Story(people, places, main, family, country,
+                         {ctx.article.id: ctx.article.published for _, ctx in extracted},
+                         {ctx.article.id: ctx.article.outlet for _, ctx in extracted})
 
 
 def _elsewhere(c: Claim, main_places: frozenset[str], places: Places) -> bool:

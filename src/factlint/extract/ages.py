@@ -38,11 +38,12 @@ def person_before(fig: Figure, ctx: Context) -> str | None:
     if not re.search(r"(,\s|\()$", before):
         return None
     end = start - len(re.search(r"(,\s|\()$", before).group(0))
-    person = next((p for p in ctx.persons if p.end == end or ctx.article.body_offset + p.end == end), None)
+    person = next((p for p in ctx.persons if p.end == end), None)
     if person is not None:
         return person.text
+    # a surname alone ("Riva, 47,") is the person the linker knows by it, if only one
     ent = next((e for e in ctx.doc.ents if e.end_char == end and e.label_ in PERSON_LABELS), None)
-    return ent.text if ent is not None and len(ent.text.split()) >= 2 else None
+    return ent.text if ent is not None else None
 
 
 def age_claims(fig: Figure, ctx: Context) -> list[Claim]:

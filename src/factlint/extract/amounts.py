@@ -151,6 +151,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "percent": re.compile(r"\s?(?P<pct>%|per\s?cent\b|pct\b|percentage\s+points?\b)", re.I),
         "suffix": re.compile(rf"[\s-]+(?P<cur>{_alternation(suffixes)})\b", re.I),
         "prefix": re.compile(rf"(?P<cur>{_alternation(prefixes)})\s?$", re.I),
+        "prefix_start": re.compile(rf"(?:{_alternation(prefixes)})\s?(?=\d)", re.I),
         "qual": re.compile(rf"\b(?P<qual>{_alternation(QUALIFIERS)})\s+$", re.I),
         "range": re.compile(r"\s*(?P<sep>to|-|–|—|and|or)\s*", re.I),
         "post": re.compile(r"(?:\s+(?P<p1>or more|or so|or fewer|or less|and counting|odd)\b|-(?P<p2>plus)\b|(?P<p3>\+))",
@@ -383,7 +384,11 @@ def _range_partner(text: str, start: int, end: int, words: bool) -> tuple[float,
         return None  # "M 8.0 - 136 km ESE": a dash between two figures, not a range
     if sep == "and" and not _opens_between(text, start):
         return None  # "60 passengers and four crew" is no range
-    second = pats["core_after_dash"].match(text, rng.end())
+    at = rng.end()
+    currency = _patterns()["prefix_start"].match(text, at)  # "between $140 million and $150 million"
+    if currency is not None:
+        at = currency.end()
+    second = pats["core_after_dash"].match(text, at)
     if second is None or bool(second.group("words") or second.group("a")) != words and sep in ("-", "–", "—"):
         return None
     value2, precision2, _ = _core_value(second)

@@ -95,11 +95,17 @@ def _pronoun_event(clause: list[Token], ctx: Context):
 def _in_earlier_clause(token: Token) -> bool:
     """'Thursday's shooting came just weeks after a driver fatally shot eight people': a figure
     inside a clause that a span of time sets before or after the story's."""
+    spans = ("week", "month", "year", "day", "decade")
     for tok in token.ancestors:
         if tok.lower_ in ("after", "before") and tok.pos_ in ("ADP", "SCONJ"):
-            if any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in ("week", "month", "year", "day", "decade")
-                   for c in tok.children):
+            if any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in spans for c in tok.children):
                 return True
+        # "came just weeks after a driver fatally shot eight people": the clause's own mark
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None) \
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl" else None
+        if mark is not None and any(c.dep_ == "npadvmod" and c.lemma_.lower() in spans
+                                    for c in [*tok.children, *mark.children]):
+            return True
     return False
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from ..models import Claim, Interval
 from .ages import age_of_named
 from .anchoring import PLACE_NOUNS, TOTAL_VERBS
-from .common import Context
+from .common import OTHER_INSTANCE, Context
 from .figure import (ADDED, LIGHT_MEASURE_VERBS, Figure, claim, counted_noun, event_claim, in_brackets, interval,
                      lexicon, measure_words, noun_class, verb_and_particles, word_measure)
 from .measures import magnitude_claims, magnitude_word
@@ -91,6 +91,11 @@ def count_claims(fig: Figure, ctx: Context) -> list[Claim]:
         # whose they are or where they were makes two counts comparable for sure, while a count
         # that says none of it ("seven AK-47s") may be compared with any of them.
         kind_of = noun_class(noun) if not _model_name(noun) else _model_name(noun)
+        both = _counted_with(noun)
+        if both is not None:  # "67 passengers and crew": one count of both
+            if not (is_person_noun(noun) and is_person_noun(both)):
+                return []  # "seven rifles and ammunition": no count of either
+            kind_of = " and ".join(sorted({kind_of, noun_class(both)}))
         quals["counted"] = "thing"
         place = _presence_place(anchor, ctx) if measure in (None, "present") and is_person_noun(noun) else None
         owner = _owner(noun) if measure in (None, "present") else None
@@ -107,6 +112,8 @@ def count_claims(fig: Figure, ctx: Context) -> list[Claim]:
         compounds = sorted({noun_class(c) for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"})
         if compounds:
             quals["compounds"] = ";".join(compounds)  # "cardinal electors": cardinals and electors are one set
+    if noun is not None and any(c.dep_ == "amod" and c.lower_ in OTHER_INSTANCE for c in noun.children):
+        quals["other_instance"] = True  # "four prior arrests", "two previous attacks": another time
     return [event_claim(ctx, fig, "quantity", attribute, anchor, _count_interval(fig), quals=quals)]
 
 
@@ -135,7 +142,8 @@ _PERSON_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|ee)s?$")
 
 def is_person_noun(noun: Token) -> bool:
     return is_people(noun) or noun.lemma_.lower() in {"child", "girl", "boy", "camper", "student", "pupil", "man",
-                                                       "woman", "member", "guest", "fan", "spectator", "visitor"} \
+                                                       "woman", "member", "guest", "fan", "spectator", "visitor",
+                                                       "crew", "staff", "family", "team", "delegate", "cardinal"} \
         or bool(_PERSON_SUFFIX.search(noun.lemma_.lower()))
 
 
@@ -169,6 +177,12 @@ def _breakdown(number: Token, noun: Token | None) -> bool:
         if re.search(r"\b(\w+est|worst|best|most|least)\b|-hit\b|affected", between):
             return True
     return False
+
+
+def _counted_with(noun: Token) -> Token | None:
+    """'67 passengers and crew': a noun joined to the counted one with no number of its own."""
+    return next((c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                 and not any(g.dep_ in ("nummod", "det") or g.like_num for g in c.children)), None)
 
 
 def _part_of(number: Token, noun: Token | None) -> bool:
@@ -240,6 +254,12 @@ def _verb_measure(anchor: Token) -> str | None:
                 return found
         if child.dep_ == "compound" and child.lemma_.lower() in words and child.lemma_.lower() != anchor.lemma_.lower():
             return words[child.lemma_.lower()]  # "the death toll"
+    # where the noun (or the last of its conjuncts) is: "60 passengers and four crew members on board"
+    for noun in [anchor, *anchor.conjuncts]:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "aboard", "in")):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in ("board", "hospital", "custody", "shelter"):
+                return words[obj.lemma_.lower()]
     # the verb the count is the patient of (or the subject of, for verbs of undergoing)
     tok, hops = anchor, 0
     while (tok.dep_ in ("conj", "appos") or tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like")) \
@@ -340,9 +360,15 @@ def _presence_place(anchor: Token, ctx: Context) -> str | None:
     for tok in scope:
         if tok.dep_ == "prep" and tok.lower_ in ("at", "in"):
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "TIME"):
-                places.append(_named(obj, ctx))
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and (
+                    obj.pos_ == "PROPN" or obj.pos_ == "NOUN" and obj.lemma_.lower() in _SITES):
+                places.append(_named(obj, ctx))  # "at the camp", not "in the voting"
     return places[0] if places else None
+
+
+# Places where people are counted: "750 children at the camp".
+_SITES = PLACE_NOUNS | {"camp", "school", "hospital", "shelter", "stadium", "church", "mosque", "hotel", "building",
+                        "prison", "market", "square", "arena", "venue", "base", "site", "center", "centre", "mall"}
 
 
 def _named(obj: Token, ctx: Context) -> str:

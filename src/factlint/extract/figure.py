@@ -9,7 +9,7 @@ claim it becomes, tied to its event by anchoring.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -81,7 +81,13 @@ def lexicon(name: str) -> frozenset[str]:
 
 
 def noun_class(token: Token) -> str:
+    """The kind a noun names (data/measures.yaml): 'detainees' are prisoners; 'crew members' are
+    crew (a member is of the group its compound names)."""
     lemma = token.lemma_.lower()
+    if lemma == "member":
+        group = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if group is not None:
+            return noun_class(group)
     return noun_classes().get(lemma) or noun_classes().get(token.lower_) or lemma
 
 
@@ -106,6 +112,11 @@ def verb_and_particles(verb: Token) -> str | None:
         # "took to the streets"
         if child.dep_ == "prep" and child.lower_ in ("to", "into", "onto") and verb.lemma_.lower() in \
                 LIGHT_MEASURE_VERBS | {"go", "pour", "flood", "spill"}:
+            obj = next((g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in words), None)
+            if obj is not None:
+                return words[obj.lemma_.lower()]
+        # "had 60 passengers on board", "were in hospital"
+        if child.dep_ == "prep" and verb.lemma_.lower() in ("have", "be") and not own:
             obj = next((g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in words), None)
             if obj is not None:
                 return words[obj.lemma_.lower()]
@@ -210,11 +221,19 @@ def make_figure(ctx: Context, amount: Amount) -> Figure | None:
     nxt = number.nbor(1) if number.i + 1 < len(ctx.doc) else None
     if nxt is not None and nxt in span and nxt.lower_ in ("million", "billion", "thousand", "trillion", "m", "bn"):
         number = nxt
+    if amount.qualifier in _PREPOSITIONS and span[0].dep_ == "prep" and span[0].head.i < span[0].i:
+        # "a bank shot over two defenders": a preposition of the words before, no bound
+        amount = replace(amount, qualifier="", start=amount.value_start)
+        span = ctx.doc.char_span(amount.start, amount.end, alignment_mode="expand") or span
     unit = None
     if amount.dimension not in ("count", "money", "percent", "magnitude"):
         unit = next((t for t in span if t.i > number.i and t.pos_ in ("NOUN", "PROPN", "ADJ", "ADV")
                      and not t.like_num), None)
     return Figure(amount, span, number, unit)
+
+
+# Qualifiers that are prepositions too: "over 700 drones", but "a shot over two defenders".
+_PREPOSITIONS = {"over", "under", "above", "below", "around", "about"}
 
 
 def counted_noun(number: Token) -> Token | None:
@@ -241,7 +260,11 @@ def hedged(token: Token) -> bool:
 
 def supposed(token: Token) -> bool:
     """A figure only supposed: a past possibility or a counterfactual ("There might have been two
-    people killed", "we wouldn't have 355 damaged shops"). No claim at all."""
+    people killed", "we wouldn't have 355 damaged shops"), or an intention ("conspiring to kill
+    three others"). No claim at all."""
+    if any(t.lemma_.lower() in lexicon("intentions") and c.dep_ in ("xcomp", "acl", "advcl")
+           for c in [token, *token.ancestors] for t in [c.head] if c.pos_ in ("VERB", "AUX")):
+        return True
     verb = _modal_verb(token)
     if verb is None:
         return False
@@ -292,6 +315,9 @@ def event_claim(ctx: Context, fig: Figure, kind: str, attribute: str, anchor: To
     if source:
         quals["source"] = source
     quals["dimension"] = fig.amount.dimension
+    day = _day_scope(anchor)
+    if day:  # "86 arrests over the course of Saturday's protests": that day's, not the whole story's
+        attribute = f"{attribute} on {day}"
     if keyed:
         quals["keyed"] = True  # its own words say what it measures, whichever event word is near
     if fig.amount.qualifier and fig.amount.qualifier not in ("only", "just", "exactly", "precisely", "barely"):
@@ -301,6 +327,20 @@ def event_claim(ctx: Context, fig: Figure, kind: str, attribute: str, anchor: To
         attribute = f"{attribute} (estimate)"
     subject = f"event:{family}" if family else ""
     return claim(ctx, fig, kind, subject, f"event:{family}" if family else "event:?", attribute, ivl, quals)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day_scope(anchor: Token) -> str | None:
+    """A day a figure is scoped to by a possessive on its event: "Saturday's protests"."""
+    clause = [anchor, *anchor.ancestors][:4]
+    for tok in clause:
+        for noun in [tok, *(g for c in tok.children if c.dep_ == "prep" for g in c.subtree)]:
+            for poss in (c for c in noun.children if c.dep_ == "poss"):
+                if poss.lower_ in _WEEKDAYS:
+                    return poss.lower_
+    return None
 
 
 def person_claim(ctx: Context, fig: Figure, person: str, attribute: str, ivl: Interval, quals: dict | None = None

@@ -238,6 +238,8 @@ def money_claims(fig: Figure, ctx: Context) -> list[Claim]:
     what = _money_property(fig)
     if what is None:
         return []
+    if re.match(r"\s*(?:per|a|an)\s+(?:year|month|week|day|annum)\b|\s*annually\b", ctx.text[a.end:a.end + 16]):
+        what = f"{what} per year"  # "a net worth of $38 billion per year": a rate, whose own it is
     if what not in _EVENT_SUMS:
         # a deal, a salary, a loan: each player, company or country has its own
         holder = _money_holder(fig)
