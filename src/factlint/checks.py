@@ -336,13 +336,19 @@ def sources_note(sides: list[list[Claim]]) -> str:
 
 def _same_measure(x: Claim, y: Claim) -> bool:
     """Counts of one noun comparable by what happened to them: "bullets" loaded and "bullets"
-    fired are two sets; a count that says nothing ("seven AK-47s") may be either."""
+    fired are two sets; a count that says nothing ("seven AK-47s") may be either. Times counted
+    back from two different days of publication ("three months ago") are two times."""
     a, b = x.qualifiers.get("measure"), y.qualifiers.get("measure")
+    return (a is None or b is None or a == b) and _same_day(x, y)
+
+
+def _same_day(x: Claim, y: Claim) -> bool:
+    a, b = x.qualifiers.get("asof"), y.qualifiers.get("asof")
     return a is None or b is None or a == b
 
 
 def _same_stated_measure(x: Claim, y: Claim) -> bool:
-    return x.qualifiers.get("measure") == y.qualifiers.get("measure")
+    return x.qualifiers.get("measure") == y.qualifiers.get("measure") and _same_day(x, y)
 
 
 def _measured_alike(sides: list[list[Claim]]) -> bool:

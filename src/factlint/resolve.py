@@ -273,7 +273,7 @@ def _link_claim(c: Claim, people: People, main: list[str], family: str | None,
         other = bool(c.qualifiers.get("other_instance")) or bool(persons and main and not persons & set(main)) \
             or located or (own != family and c.kind not in _FIGURE_KINDS)
         label = f"{own} ({', '.join(main)})" if main and own == family else own
-        if c.kind == "quantity":
+        if c.kind == "quantity" or c.kind == "duration" and c.attribute != "length":
             label = f"{label}: {c.attribute}"
         if c.qualifiers.get("preliminary"):
             return c.model_copy(update={"subject": f"{label} (first reading)", "subject_id": f"event:{own}#{c.id}"})

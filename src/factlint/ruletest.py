@@ -8,6 +8,8 @@ the rule must produce (``ruleid``) and must not produce (``ok``) — semgrep's i
           b: "Senator Marco Rubio met Sergei Lavrov."
         ruleid: [{subject: Rubio, values: [Secretary of State, Senator], severity: error}]
         ok: [{subject: Lavrov}]
+
+``published`` gives the articles a publication date: one for all, or one per article id.
 """
 
 from __future__ import annotations
@@ -56,8 +58,11 @@ def matches(finding: Finding, expect: dict) -> bool:
 
 
 def case_articles(path: Path, case: dict, index: int) -> list[Article]:
+    """The case's articles; ``published`` is one date for all, or a date per article id."""
     published = case.get("published")
-    return [Article(id=str(key), path=f"{path.name}#{index}/{key}", text=str(text), published=published)
+    dates = {str(k): str(v) for k, v in published.items()} if isinstance(published, dict) else {}
+    return [Article(id=str(key), path=f"{path.name}#{index}/{key}", text=str(text),
+                    published=dates.get(str(key)) if dates else published)
             for key, text in case["articles"].items()]
 
 

@@ -297,16 +297,17 @@ def _read(text: str, m: re.Match) -> Amount | None:
         start = currency[1]
     # scale: "1.56 million", "$102m", "22k"
     scale = pats["scale"].match(text, end)
+    scaled = False
     if scale is not None and (scale.group("scale").lower() in SCALE_WORDS
                               or not words and _abbreviation_is_scale(text, scale, currency)):
         factor = SCALE_WORDS.get(scale.group("scale").lower()) or SCALE_ABBREVIATIONS[scale.group("scale").lower()]
-        value, precision, end = value * factor, precision * factor, scale.end()
+        value, precision, end, scaled = value * factor, precision * factor, scale.end(), True
     # a range: "six to 10 hours", "1-3m", "between six and ten", "$5-10 million"
     low, high, is_range = value, value, False
     second = _range_partner(text, start, end, words)
     if second is not None:
         value2, precision2, end2, factor = second
-        if factor and value < value2:  # "five to 10 million": both ends in millions
+        if factor and not scaled and value < value2:  # "five to 10 million": both ends in millions
             value, precision = value * factor, precision * factor
         low, high, is_range = min(value, value2), max(value, value2), True
         precision, end, value_end = max(precision, precision2), end2, end2

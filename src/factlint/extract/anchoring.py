@@ -98,7 +98,8 @@ def _in_earlier_clause(token: Token) -> bool:
     spans = ("week", "month", "year", "day", "decade")
     for tok in token.ancestors:
         if tok.lower_ in ("after", "before") and tok.pos_ in ("ADP", "SCONJ"):
-            if any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in spans for c in tok.children):
+            gap = next((c for c in tok.children if c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in spans), None)
+            if gap is not None and token not in gap.subtree:  # ("Four months after the verdict": the gap itself)
                 return True
         # "came just weeks after a driver fatally shot eight people": the clause's own mark
         mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None) \

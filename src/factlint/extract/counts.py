@@ -106,7 +106,8 @@ def count_claims(fig: Figure, ctx: Context) -> list[Claim]:
         else:
             attribute = kind_of
             if measure is not None:
-                # things the police seized, confiscated or recovered are in their hands alike
+                # things seized, confiscated or recovered (weapons, cash, jewels) are in the police's
+                # hands alike; recovered people are bodies
                 quals["measure"] = "taken" if measure == "recovered" and not is_person_noun(noun) else measure
         quals["noun"] = kind_of
         compounds = sorted({noun_class(c) for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"})

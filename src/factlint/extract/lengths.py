@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..models import Claim
@@ -14,8 +16,8 @@ def duration_claims(fig: Figure, ctx: Context) -> list[Claim]:
     """How long something lasted, or the time between two events."""
     a = fig.amount
     text = ctx.text
-    before = text[max(0, a.start - 8):a.start].lower().split()
-    after = text[a.end:a.end + 12].lower().split()
+    before = re.findall(r"[a-z]+", text[max(0, a.start - 8):a.start].lower())
+    after = re.findall(r"[a-z]+", text[a.end:a.end + 12].lower())
     root = fig.root
     if after[:1] in (["after"], ["later"], ["ago"], ["since"], ["before"], ["earlier"]):
         return _interval_claims(fig, ctx, after[0])
@@ -64,9 +66,12 @@ def _lasting(fig: Figure, ctx: Context) -> tuple[str, Token] | None:
     # "was over after just one hour and 45 minutes", "could take six to 10 hours to bring power back"
     verb = root.head.head if root.dep_ == "pobj" else root.head
     if verb.pos_ in ("VERB", "AUX", "ADJ", "ADV") or verb.dep_ == "ROOT":
-        purpose = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and
-                        c.lemma_.lower() in lexicon("restoring")), None)
-        if purpose is not None:
+        # "could take six to 10 hours to bring power back", "restoring power could take six to
+        # eight hours", "Spain might need a week to return to normal"
+        purpose = next((g for c in verb.children if c.dep_ in ("xcomp", "advcl", "csubj", "nsubj")
+                        for g in [c, *(m for m in c.children if m.dep_ in ("amod", "compound"))]
+                        if g.lemma_.lower() in lexicon("restoring")), None)
+        if purpose is not None and verb.lemma_.lower() in ("take", "need", "require", "last"):
             return "restoration", purpose
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and verb.dep_ in ("acomp", "advmod", "prep") and verb.head.pos_ in ("AUX", "VERB"):
@@ -112,8 +117,14 @@ def _interval_claims(fig: Figure, ctx: Context, word: str) -> list[Claim]:
         attribute = f"time from {earlier} to {later}"
     else:
         attribute = f"time since {earlier}"
-    return [event_claim(ctx, fig, "duration", attribute, fig.root, interval(fig.amount),
-                         quals={"interval": True})]
+    quals = {"interval": True}
+    if word == "ago":
+        # "Three months ago" counts back from the day of the report: without that day it says
+        # nothing; with it, it compares with what the same day's reports say
+        if not ctx.article.published:
+            return []
+        quals.update(other_instance=False, asof=ctx.article.published)
+    return [event_claim(ctx, fig, "duration", attribute, fig.root, interval(fig.amount), quals=quals)]
 
 
 def _event_word(tokens: list[Token]) -> str | None:
