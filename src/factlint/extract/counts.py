@@ -98,7 +98,7 @@ def count_claims(fig: Figure, ctx: Context) -> list[Claim]:
             kind_of = " and ".join(sorted({kind_of, noun_class(both)}))
         quals["counted"] = "thing"
         place = _presence_place(anchor, ctx) if measure in (None, "present") and is_person_noun(noun) else None
-        owner = _owner(noun) if measure in (None, "present") else None
+        owner = _owner(noun) if measure in (None, "present") or measure.endswith((" from", " of")) else None
         if place:
             attribute, quals["measure"] = f"people at {place}", "present"
         elif owner:
@@ -119,8 +119,10 @@ def count_claims(fig: Figure, ctx: Context) -> list[Claim]:
 
 
 def _nationality(noun: Token) -> str:
+    """'Israelis', 'Israeli prisoners' -> israeli."""
     word = noun if noun.ent_type_ == "NORP" else next(c for c in noun.children if c.ent_type_ == "NORP")
-    return word.lemma_.lower().rstrip("s") if word.lemma_.lower().endswith("is") else word.lemma_.lower()
+    name = word.lower_
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 def _count_interval(fig: Figure) -> Interval:
@@ -195,8 +197,9 @@ def _part_of(number: Token, noun: Token | None) -> bool:
     for child in owner.children:
         if child.dep_ == "prep" and child.lower_ in partitive:
             obj = next((g for g in child.subtree if g.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
-                return True
+            if obj is not None and (obj.pos_ in ("NOUN", "PROPN", "PRON") or obj.like_num
+                                    or any(g.like_num for g in obj.children)):
+                return True  # "two of the 30 wounded"
     # "Nine Israelis, including three civilians": a part of a count; "a cache of weapons including
     # seven AK-47s" counts all the AK-47s
     if owner.dep_ == "pobj" and owner.head.lower_ in ("including", "among"):

@@ -33,6 +33,8 @@ def magnitude_word(number: Token) -> bool:
     if not re.fullmatch(r"\d\.\d", number.text):
         return False
     quake = any(event_family(t) in ("earthquake", "aftershock") for t in number.sent)
+    if 1 <= float(number.text) < 10 and any(t.lemma_.lower() == "magnitude" for t in clause_of(number)):
+        return True  # "raised its estimate of the magnitude from 6.5 to 6.9"
     for tok in [number, *list(number.ancestors)[:4]]:
         if quake and tok.lemma_.lower() in ("measure", "register", "strike") and tok.pos_ == "VERB":
             return True  # "two quakes, measuring 7.6 and 7.4, struck ..."
@@ -258,7 +260,8 @@ def _money_holder(fig: Figure) -> str | None:
     """Whose sum it is: 'Sabathia's $161 million deal', 'HP agreed to pay $13.9 billion'."""
     root = fig.root
     for tok in [root, root.head]:
-        owner = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG", "GPE")), None)
+        owner = next((c for c in tok.children if c.dep_ == "poss" and (c.ent_type_ in ("PERSON", "ORG", "GPE")
+                                                                         or c.pos_ == "PROPN")), None)
         if owner is not None:
             return owner.text
     verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)

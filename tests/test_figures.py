@@ -1,0 +1,267 @@
+"""What a figure measures and whose it is (extract/figures.py and its readers), on invented
+sentences of the forms real reports use, each with the look-alikes it must keep apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import claims_in
+
+
+def figures(text: str, published: str | None = None) -> list[tuple[str, str]]:
+    """(value as written, attribute) of each figure claim."""
+    return [(c.value, c.attribute) for c in claims_in(text, published) if c.kind in ("quantity", "duration")]
+
+
+def one(text: str, published: str | None = None):
+    found = [c for c in claims_in(text, published) if c.kind in ("quantity", "duration")]
+    assert len(found) == 1, [(c.value, c.attribute) for c in found]
+    return found[0]
+
+
+# ---------------------------------------------------------------- counts: what was counted, what happened to it
+
+@pytest.mark.parametrize("text, attribute, measure", [
+    ("The authorities released 412 prisoners on Monday.", "prisoner", "released"),
+    ("All 410 detainees who are to be freed boarded the buses.", "prisoner", "released"),  # one kind, two words
+    ("The state sent 22 helicopters to the flooded valley.", "helicopter", "deployed"),
+    ("Police seized nine rifles at the farm.", "rifle", "taken"),
+    ("Officers recovered nine rifles at the farm.", "rifle", "taken"),  # things recovered are in police hands too
+])
+def test_a_count_is_its_noun_and_what_happened_to_it(text, attribute, measure):
+    c = one(text)
+    assert (c.attribute, c.qualifiers.get("measure")) == (attribute, measure)
+
+
+def test_what_happened_sets_two_counts_of_one_noun_apart():
+    loaded = one("The revolver was loaded with six bullets.")
+    hit = one("The guard was hit by three bullets.")
+    assert loaded.attribute == hit.attribute == "bullet"
+    assert loaded.qualifiers["measure"] != hit.qualifiers["measure"]
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("The floods killed 31 people on Sunday.", "killed"),
+    ("About 200 were taken captive during the raid.", "taken"),  # no noun: the verb says it
+    ("Militants took 140 hostages during the raid.", "taken"),  # a hostage is one taken
+    ("Some 14 people remain missing.", "missing"),
+])
+def test_people_in_general_take_the_measure_of_their_verb(text, attribute):
+    assert one(text).attribute == attribute
+
+
+def test_nationalities_are_kept_apart():
+    assert figures("The shelling killed 40 Valdorians. Nine Estrians were also killed.") == [
+        ("40 Valdorians", "killed (valdorian)"), ("Nine Estrians", "killed (estrian)")]
+    assert one("The army freed 300 Valdorian prisoners.").attribute == "prisoner"  # a kind of people
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve of one family were among the dead.",  # a part
+    "There might have been two people killed in the blast.",  # only supposed
+    "The gang was accused of conspiring to kill three others.",  # an intention, not a deed
+    "Another 20 were hurt later.",  # added to a count given before
+    "Flight 5212 took off at dawn.",  # a name
+    "There were five when the storm hit.",  # people, but nothing said of them
+])
+def test_what_is_no_count_to_compare(text):
+    assert [c for c in figures(text) if c[1] in ("killed", "injured")] == []
+
+
+def test_a_part_is_no_count_of_its_own():
+    assert figures("Two of the 30 wounded were children.") == [("30", "injured")]
+
+
+def test_a_preposition_is_no_bound():
+    c = one("He made a bank shot over two defenders.")
+    assert (c.value, c.interval.low, c.interval.high) == ("two defenders", 2, 2)
+
+
+def test_a_part_and_its_whole():
+    got = figures("Rescuers said 23 of the 600 campers at Camp Wren were unaccounted for.")
+    assert got == [("600 campers", "people at camp wren")]
+
+
+def test_people_counted_at_a_named_site_are_one_count_whatever_the_noun():
+    a = one("About 600 children were staying at Camp Wren when the river rose.")
+    b = one("Officials said 640 girls were at the camp.")
+    assert a.attribute == "people at camp wren"
+    assert b.attribute == "people at camp"  # no camp named in this article: the linker knows nothing more
+
+
+def test_counts_joined_by_and_add_up_and_a_count_of_both():
+    got = figures("The jet had 52 passengers and three crew members on board.")
+    assert ("52 passengers and three crew members", "crew and passenger") in got
+    both = one("The plane, carrying 55 passengers and crew, crashed.")
+    assert (both.value, both.attribute, both.qualifiers["measure"]) == ("55 passengers", "crew and passenger", "aboard")
+
+
+def test_things_of_two_kinds_do_not_add_up():
+    assert all("and" not in attribute for _, attribute in figures("Troops fired 18 missiles and 200 drones."))
+
+
+def test_a_count_with_its_owner():
+    c = one("Delegates from 61 countries attended the summit.")
+    assert c.attribute == "country of delegate"
+
+
+# ---------------------------------------------------------------- measures
+
+@pytest.mark.parametrize("text, attribute", [
+    ("The focus of the quake was 14 kilometers deep.", "depth"),
+    ("The quake struck at a depth of 22.4 km.", "depth"),
+    ("The epicentre was 96 kilometers (60 miles) east-southeast of Port Alder.", "distance from port alder"),
+    ("The epicentre lay 60 miles from Port Alder.", "distance from port alder"),
+    ("The agency warned of a 12-foot tsunami.", "wave size"),
+])
+def test_a_measure_is_its_property(text, attribute):
+    assert one(text).attribute == attribute
+
+
+def test_the_place_last_measured_from_stands_for_the_regional_capital():
+    got = figures("A tremor struck 120 kilometers from Port Alder. Later the epicentre was put 118 kilometers "
+                  "to the southeast of the regional capital.")
+    assert [a for _, a in got] == ["distance from port alder", "distance from port alder"]
+
+
+def test_a_towns_own_position_is_not_the_events():
+    assert figures("Rockets fell on Dellan, 20 miles south of Port Alder.") == []
+
+
+def test_the_size_of_a_thing_that_is_not_the_event_is_no_claim():
+    assert figures("The company unveiled a 13-inch laptop.") == []
+
+
+def test_a_crest_is_measured_somewhere():
+    c = one("Near Millbrook the river crested at 31.2 feet.")
+    assert c.attribute == "river crest at millbrook"
+
+
+def test_values_are_stored_in_base_units_and_shown_in_the_unit_an_editor_reads():
+    c = one("The quake struck at a depth of 22.4 km.")
+    assert (c.interval.low, c.normalized) == (22400, "22.4 km depth")
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("Thieves took gold samples worth $70,000.", "value in USD"),
+    ("The judge imposed a $250,000 fine.", "fine in USD"),
+    ("Robbers made off with an estimated $12 million in jewelry.", "value in USD"),
+    ("Kelso's $80 million deal was signed.", "Kelso's deal in USD"),  # a deal is whose it is
+])
+def test_money_is_what_it_is(text, attribute):
+    assert one(text).attribute == attribute
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said it would save 30 billion euros over three years.",  # nothing says what the sum is
+    "The side agreed a deal worth $90 million.",  # a deal, but whose?
+])
+def test_a_sum_of_no_one_is_no_claim(text):
+    assert [c for c in figures(text) if "USD" in c[1] or "EUR" in c[1]] == []
+
+
+def test_shares_by_their_whole():
+    assert figures("The cuts amount to about 4% of its workforce.") == [("about 4%", "share of employee")]
+    assert figures("About 68 per cent of voters oppose the plan.") == []  # a poll answers many questions
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The magnitude was put at 6.9 by the survey.", 6.9),
+    ("The survey raised its estimate of the magnitude from 6.5 to 6.9.", 6.9),  # a revision ends at 6.9
+])
+def test_magnitudes(text, value):
+    assert one(text).interval.low == value
+
+
+def test_a_first_reading_is_no_final_one():
+    assert one("The survey first recorded the magnitude as 6.5.").qualifiers.get("preliminary")
+
+
+# ---------------------------------------------------------------- ages and populations
+
+@pytest.mark.parametrize("text, person, age", [
+    ("Among the dead were Tomas Verel, 16, and his coach.", "Tomas Verel", 16),
+    ("The pilot, 41-year-old Dana Kell, was killed.", "Dana Kell", 41),
+])
+def test_ages_of_named_people(text, person, age):
+    c = one(text)
+    assert (c.subject, c.attribute, c.interval.low) == (person, "age", age)
+
+
+def test_an_age_of_someone_unnamed_is_no_ones():
+    assert figures("Preacher Dan Voss, 54, married a 15-year-old girl.") == [("54", "age")]
+
+
+def test_the_age_when_something_happened():
+    c = [c for c in claims_in("His father was murdered when Lars Tide was only three years old.")
+         if c.kind == "quantity"][0]
+    assert (c.subject, c.attribute) == ("Lars Tide", "age when father killed")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The quake struck near Port Alder, a city of 165,000 people.", "Port Alder"),
+    ("Maro island, home to 40,000 people, was cut off.", "Maro island"),
+    ("Lights went out for the 31 million people living on the Varn Peninsula.", "Varn Peninsula"),
+])
+def test_populations_belong_to_their_place(text, place):
+    c = one(text)
+    assert (c.subject, c.attribute) == (place, "population")
+
+
+# ---------------------------------------------------------------- durations
+
+@pytest.mark.parametrize("text, subject, minutes", [
+    ("He was convicted after a seven-week trial.", "event:trial", 70560),
+    ("The talks ran for about 1 hour and 45 minutes.", "event:meeting", 105),
+    ("The quake shook houses for around one minute.", "event:earthquake", 1),
+    ("Restoring power could take six to eight hours.", "event:restoration", 360),
+])
+def test_lengths_of_events(text, subject, minutes):
+    c = one(text)
+    assert (c.subject, c.interval.center or c.interval.low) == (subject, minutes)
+
+
+@pytest.mark.parametrize("text", [
+    "The city was calm after four days of riots.",  # how long it has gone on so far
+    "He is serving a 12-year sentence.",  # one of a person's many
+    "It was the worst storm in 25 years.",  # a span of history
+])
+def test_what_is_no_length_of_the_story(text):
+    assert [c for c in claims_in(text) if c.kind == "duration"] == []
+
+
+def test_the_time_since_an_event():
+    c = one("Four months after the verdict, the judge sentenced him.")
+    assert c.attribute == "time since convicted"
+    ago = one("Three months ago he was found guilty.", published="2024-05-10")
+    assert (ago.attribute, ago.qualifiers["asof"]) == ("time since convicted", "2024-05-10")
+    assert figures("Three months ago he was found guilty.") == []  # counted back from an unknown day
+
+
+# ---------------------------------------------------------------- other instances and sources
+
+def test_another_instance_keeps_what_tells_it_apart():
+    c = one("A similar storm in 2019 killed 310 people in Teller County.")
+    assert c.qualifiers["other_instance"] and "y2019" in c.qualifiers["instance"]
+
+
+def test_a_year_of_publication_is_the_storys_own():
+    assert not one("The storm killed 12 people on 3 June 2024.", published="2024-06-04").qualifiers["other_instance"]
+
+
+def test_a_clause_set_weeks_before_is_another_event():
+    c = one("The attack came weeks after a gunman shot eight people at a depot.")
+    assert c.qualifiers["other_instance"]
+
+
+def test_sources_of_figures():
+    c = one("The national seismic centre put the magnitude at 6.8.")
+    assert c.qualifiers["source"] == "national seismic centre"
+    c = one("The quake's magnitude was 7.1, according to the geological survey.")
+    assert c.qualifiers["source"] == "geological survey"
+
+
+def test_a_figure_said_of_them_is_the_previous_sentences_event():
+    c = [c for c in claims_in("Two aftershocks followed within hours. The agency listed them as "
+                              "M 6.1 - 140 km SE of Port Alder.") if c.attribute.startswith("distance")][0]
+    assert c.subject == "event:aftershock"
