@@ -117,7 +117,9 @@ def _currencies() -> tuple[dict[str, str], dict[str, str]]:
     return ({k.lower(): v for k, v in data["prefix"].items()}, {k.lower(): v for k, v in data["suffix"].items()})
 
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# At most 15 digits before the point: a longer run is a code or an identifier, not a figure (and
+# would not fit a float).
+_DIGITS = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?(?![\d,])|\d{1,15}(?:\.\d{1,6})?(?!\d)"
 _WORD_NUMBER = _alternation(list(ONES) + list(TENS))
 # A run of number words: "twenty-three", "two hundred", "one hundred and twenty", "a dozen"
 _WORDS = (rf"(?:(?:{_WORD_NUMBER})(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand)"
