@@ -161,7 +161,7 @@ def test_a_sum_of_no_one_is_no_claim(text):
 
 
 def test_shares_by_their_whole():
-    assert figures("The cuts amount to about 4% of its workforce.") == [("about 4%", "share of employee")]
+    assert figures("The cuts amount to about 6% of its workforce.") == [("about 6%", "share of employee")]
     assert figures("About 68 per cent of voters oppose the plan.") == []  # a poll answers many questions
 
 
@@ -199,7 +199,7 @@ def test_the_age_when_something_happened():
 
 
 @pytest.mark.parametrize("text, place", [
-    ("The quake struck near Port Alder, a city of 165,000 people.", "Port Alder"),
+    ("The quake struck near Port Alder, a city of 148,000 people.", "Port Alder"),
     ("Maro island, home to 40,000 people, was cut off.", "Maro island"),
     ("Lights went out for the 31 million people living on the Varn Peninsula.", "Varn Peninsula"),
 ])
@@ -212,7 +212,7 @@ def test_populations_belong_to_their_place(text, place):
 
 @pytest.mark.parametrize("text, subject, minutes", [
     ("He was convicted after a seven-week trial.", "event:trial", 70560),
-    ("The talks ran for about 1 hour and 45 minutes.", "event:meeting", 105),
+    ("The talks ran for about 1 hour and 20 minutes.", "event:meeting", 80),
     ("The quake shook houses for around one minute.", "event:earthquake", 1),
     ("Restoring power could take six to eight hours.", "event:restoration", 360),
 ])
@@ -262,6 +262,6 @@ def test_sources_of_figures():
 
 
 def test_a_figure_said_of_them_is_the_previous_sentences_event():
-    c = [c for c in claims_in("Two aftershocks followed within hours. The agency listed them as "
+    c = [c for c in claims_in("Two aftershocks followed within hours. The agency recorded them as "
                               "M 6.1 - 140 km SE of Port Alder.") if c.attribute.startswith("distance")][0]
     assert c.subject == "event:aftershock"
