@@ -50,6 +50,20 @@ def test_people_in_general_take_the_measure_of_their_verb(text, attribute):
     assert one(text).attribute == attribute
 
 
+@pytest.mark.parametrize("text", [
+    "Divers have taken 23 bodies from the lake.",
+    "Nearly 20 bodies have been pulled from the rubble.",
+    "Rescuers found 12 bodies in the collapsed school.",
+])
+def test_bodies_are_counted_as_they_are_recovered_not_as_the_toll(text):
+    assert one(text).attribute == "recovered"
+
+
+def test_a_toll_beside_the_bodies_recovered_stays_a_toll():
+    assert figures("The blast killed 12 people, and 9 bodies were taken to the morgue.") == [
+        ("12 people", "killed"), ("9 bodies", "recovered")]
+
+
 def test_nationalities_are_kept_apart():
     assert figures("The shelling killed 40 Valdorians. Nine Estrians were also killed.") == [
         ("40 Valdorians", "killed (valdorian)"), ("Nine Estrians", "killed (estrian)")]

@@ -250,6 +250,8 @@ def _verb_measure(anchor: Token) -> str | None:
     # the noun's own measure: "the death toll at 40", "55 wounded"; a hostage may be freed or taken
     own = None if anchor.lemma_.lower() in _KINDS_OF_PEOPLE else words.get(anchor.lemma_.lower()) or \
         words.get(anchor.lower_)
+    if anchor.lemma_.lower() in lexicon("noun_measures"):
+        return own  # "41 bodies have been taken from the river": recovered, whatever the verb
     # on the noun itself: "jobs cut", "people killed", "detainees who are to be freed"
     for child in anchor.children:
         if child.dep_ in ("amod", "acl", "relcl", "acomp") and not (child.dep_ == "acl" and child.tag_ == "VBG"):
