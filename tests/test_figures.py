@@ -263,6 +263,12 @@ def test_a_year_of_publication_is_the_storys_own():
     assert not one("The storm killed 12 people on 3 June 2024.", published="2024-06-04").qualifiers["other_instance"]
 
 
+def test_a_wars_toll_is_not_the_toll_of_an_attack_in_it():
+    strike, war = [c for c in claims_in("The strike killed 12 people. Some 300,000 people have died in the "
+                                        "civil war.") if c.kind == "quantity"]
+    assert (strike.subject, war.subject) == ("event:attack", "event:war")
+
+
 def test_a_clause_set_weeks_before_is_another_event():
     c = one("The attack came weeks after a gunman shot eight people at a depot.")
     assert c.qualifiers["other_instance"]
