@@ -1,6 +1,10 @@
 """Linking across articles: people, places and events."""
 
-from factlint.resolve import People, Places
+from factlint.extract import extract
+from factlint.ingest import parse_text
+from factlint.models import Article
+from factlint.nlp import parse
+from factlint.resolve import People, Places, link, story_verb
 
 
 def test_people_join_spelling_variants_and_surnames():
@@ -54,3 +58,34 @@ def test_nicknames_join_but_not_across_initials():
     people = People(["Dave Kessler", "David Kessler", "Aaron Bell", "Erin Bell"])
     assert people.canonical("Dave Kessler") == people.canonical("David Kessler")
     assert people.canonical("Aaron Bell") != people.canonical("Erin Bell")  # a nickname pair, but maybe siblings
+
+
+
+def _extracted(*texts: str, titles: tuple[str, ...] = ()):
+    return [extract(Article(id=f"a{i}", path=f"a{i}.txt", text=text, title=titles[i] if titles else None),
+                    parse([parse_text(text)])[0]) for i, text in enumerate(texts)]
+
+
+def test_a_news_conference_is_no_meeting():
+    _, story = link(_extracted("Officials said at a news conference that 12 people died in the floods.",
+                               "The floods killed 12 people, the governor told a press conference."))
+    assert story.main_family == "flood"
+
+
+def test_a_story_no_event_family_names_is_named_by_its_titles_and_leads():
+    # "met" and "hearing" name a meeting in one article of four: not what the story is about
+    claims, story = link(_extracted(
+        "The singer was sentenced to four years in prison on Friday. He met his lawyers in the morning.",
+        "A judge sentenced the singer to four years. Prosecutors called 34 witnesses.",
+        "The singer was sentenced to 50 months in prison. Prosecutors called 30 witnesses.",
+        "The singer will appeal, his lawyers said.",
+        titles=("Judge sentences singer", "Singer sentenced to four years", "Singer gets 50 months",
+                "Singer to appeal sentence")))
+    assert story.main_family is None
+    assert {c.subject for c in claims if "witness" in c.attribute} == {"sentence: witness"}
+
+
+def test_a_story_whose_leads_share_no_verb_is_the_story():
+    contexts = [ctx for _, ctx in _extracted("Prices rose 4% in May.", "Analysts expect a pause in June.",
+                                             "The market fell on Monday.")]
+    assert story_verb(contexts) == "story"

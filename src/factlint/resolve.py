@@ -176,6 +176,7 @@ def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Sto
     places = Places([pair for _, ctx in extracted for pair in ctx.contains])
 
     family = main_family([ctx for _, ctx in extracted])
+    name = family or story_verb([ctx for _, ctx in extracted])
     # Main participants: the people that event mentions name in the most articles.
     named_in: dict[str, set[str]] = defaultdict(set)
     for claims, ctx in extracted:
@@ -195,7 +196,7 @@ def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Sto
     linked: list[Claim] = []
     for claims, _ in extracted:
         for c in claims:
-            linked.append(_link_claim(c, people, main, family, lambda c: _elsewhere(c, main_places, places)))
+            linked.append(_link_claim(c, people, main, family, name, lambda c: _elsewhere(c, main_places, places)))
     country = story_country([ctx for _, ctx in extracted])
     linked = link_instances(split_by_place(same_nouns(linked), places, country))
     return linked, Story(people, places, main, family, country,
@@ -230,6 +231,14 @@ def story_country(contexts: list[Context]) -> str | None:
     return best[0][0] if best and 2 * best[0][1] > sum(votes.values()) else None
 
 
+def story_verb(contexts: list[Context]) -> str:
+    """What a story no event family names is about, in its own words: the verb most of its
+    titles and leads use ('sentence', 'free', 'elect'), else 'story'."""
+    articles = Counter(v for ctx in contexts for v in ctx.lead_verbs)
+    best = min(articles, key=lambda v: (-articles[v], v), default=None)
+    return best if best and articles[best] >= 2 and 3 * articles[best] >= len(contexts) else "story"
+
+
 def main_family(contexts: list[Context]) -> str | None:
     """The event most articles name, then the most named: the story's main event."""
     articles: Counter = Counter()
@@ -244,6 +253,8 @@ def main_family(contexts: list[Context]) -> str | None:
         return articles[f], mentions[f], f
 
     best = max(articles, key=rank)
+    if 2 * articles[best] < len(contexts):
+        return None  # named in few of the articles: the story is about something no family names
     others = [f for f in articles if f not in _BACKGROUND_FAMILIES]
     if best in _BACKGROUND_FAMILIES and others:
         runner_up = max(others, key=rank)
@@ -257,7 +268,7 @@ def main_family(contexts: list[Context]) -> str | None:
 _FIGURE_KINDS = ("quantity", "duration")
 
 
-def _link_claim(c: Claim, people: People, main: list[str], family: str | None,
+def _link_claim(c: Claim, people: People, main: list[str], family: str | None, name: str,
                 elsewhere: Callable[[Claim], bool]) -> Claim:
     if c.kind in ("role", "name") or c.subject_id.startswith("person:"):
         person = people.canonical(c.subject)
@@ -272,7 +283,8 @@ def _link_claim(c: Claim, people: People, main: list[str], family: str | None,
         located = elsewhere(c) and not c.qualifiers.get("keyed")
         other = bool(c.qualifiers.get("other_instance")) or bool(persons and main and not persons & set(main)) \
             or located or (own != family and c.kind not in _FIGURE_KINDS)
-        label = f"{own} ({', '.join(main)})" if main and own == family else own
+        label = name if own == "?" else own  # the main event no family names: the story's own verb
+        label = f"{label} ({', '.join(main)})" if main and own == family else label
         if c.kind == "quantity" or c.kind == "duration" and c.attribute != "length":
             label = f"{label}: {c.attribute}"
         if c.qualifiers.get("preliminary"):

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from ..models import Article, Claim
 from .clock import clock_claims
-from .common import Context, declared_other, event_mentions
+from .common import Context, declared_other, event_mentions, lead_verbs
 from .dates import date_claims
 from .names import find_persons, name_claims
 from .figures import figure_claims
@@ -26,6 +26,7 @@ def extract(article: Article, doc: Doc) -> tuple[list[Claim], Context]:
     ctx.contains = containment(ctx)
     ctx.events = event_mentions(ctx)
     ctx.lead_places = lead_places(ctx)
+    ctx.lead_verbs = lead_verbs(ctx)
     claims = [c for extractor in EXTRACTORS for c in extractor(ctx)]
     other = {f"event:{family}" for family in declared_other(ctx)}
     claims = [c.model_copy(update={"qualifiers": {**c.qualifiers, "other_instance": True}}) if c.subject_id in other

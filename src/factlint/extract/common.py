@@ -75,6 +75,7 @@ class Context:
     contains: list[tuple[str, str]] = field(default_factory=list)  # (place, container) stated in text
     events: dict[str, int] = field(default_factory=dict)  # event family -> mentions in the article
     lead_places: set[str] = field(default_factory=set)  # places the lead names (place_key form)
+    lead_verbs: set[str] = field(default_factory=set)  # what the title and lead say happened (verb lemmas)
     _sentences: list[tuple[Span, set[str]]] | None = field(default=None, repr=False)
     _amounts: list | None = field(default=None, repr=False)
     _places: list[str] | None = field(default=None, repr=False)
@@ -181,12 +182,17 @@ class EventRef:
     persons: list[PersonMention]
 
 
+_BRIEFINGS = {"news", "press", "media"}
+
+
 def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | None:
     """The event family a word names: 'talks' -> meeting, 'quake' -> earthquake, 'robbers' -> robbery."""
     lemma, lower = token.lemma_.lower(), token.lower_
     if token.ent_type_ in ("DATE", "TIME"):
         return None  # "On March 3": a month, not a protest march
     if token.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in _BRIEFINGS for c in token.children):
+            return None  # "said at a news conference": a briefing on the event, not a meeting
         family = tables.event_nouns().get(lemma) or tables.event_nouns().get(lower)
         if lemma == "strike" and (any(c.lower_ in _WORK_STOPPAGE for c in token.children) or
                                   token.head.lemma_ == "go" and token.dep_ == "pobj"):
@@ -377,6 +383,27 @@ def event_mentions(ctx: Context) -> dict[str, int]:
         if family and not ctx.in_headline(tok.idx):
             counts[family] = counts.get(family, 0) + 1
     return counts
+
+
+# Verbs that tell, plan or frame rather than say what happened ("Amazon begins cutting jobs").
+_FRAMING_VERBS = REPORTING_VERBS | LIGHT_VERBS | {
+    "be", "do", "get", "give", "make", "go", "plan", "continue", "expect", "seem", "appear", "become", "ask",
+    "call", "want", "try", "need", "set", "see", "look", "keep", "let", "put", "use", "tie", "face", "mark",
+    "follow", "include", "accord", "celebrate", "hail", "learn", "know", "think", "believe", "cite"}
+
+
+def lead_verbs(ctx: Context) -> set[str]:
+    """What the article's title and first sentence say happened: the lemmas of their verbs
+    ('Judge sentences X to four years' -> sentence). A title is not parsed: its words take the
+    lemma the body gives the same word as a verb."""
+    sentences = ctx.sentences()
+    lead = list(sentences[0][0]) if sentences else []
+    title = {w.strip(".,:;!?'\"‘’“”").lower() for w in (ctx.article.title or "").split()}
+    verbs = {t.lemma_.lower() for t in lead if t.pos_ == "VERB"}
+    # a title word counts when the body uses its lemma as a verb ('sentences', 'job cuts')
+    in_title = {t.lemma_.lower() for t in ctx.doc if t.lower_ in title}
+    verbs |= {t.lemma_.lower() for t in ctx.doc if t.pos_ == "VERB" and t.lemma_.lower() in in_title}
+    return {v for v in verbs if v.isalpha() and v not in _FRAMING_VERBS}
 
 
 def event_qualifiers(event: EventRef) -> dict[str, str | bool]:
