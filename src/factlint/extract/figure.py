@@ -56,23 +56,25 @@ LIGHT_MEASURE_VERBS = {"take", "hold", "keep", "lay", "leave", "shoot", "suffer"
 
 
 @cache
+def word_classes(section: str) -> dict[str, str]:
+    """Word -> its class, for a section of `data/measures.yaml` that lists words by class."""
+    return {w: cls for cls, words in tables.load("measures")[section].items() for w in words}
+
+
 def measure_words() -> dict[str, str]:
-    return {w: m for m, words in tables.load("measures")["measures"].items() for w in words}
+    return word_classes("measures")  # what happened: killed, released, deployed
 
 
-@cache
 def noun_classes() -> dict[str, str]:
-    return {w: cls for cls, words in tables.load("measures")["nouns"].items() for w in words}
+    return word_classes("nouns")  # kinds of things: detainee -> prisoner
 
 
-@cache
 def property_words() -> dict[str, str]:
-    return {w: p for p, words in tables.load("measures")["properties"].items() for w in words}
+    return word_classes("properties")  # what a unit measures: deep -> depth
 
 
-@cache
 def money_words() -> dict[str, str]:
-    return {w: p for p, words in tables.load("measures")["money"].items() for w in words}
+    return word_classes("money")  # what a sum is: worth -> value
 
 
 @cache
