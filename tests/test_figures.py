@@ -285,3 +285,37 @@ def test_a_figure_said_of_them_is_the_previous_sentences_event():
     c = [c for c in claims_in("Two aftershocks followed within hours. The agency recorded them as "
                               "M 6.1 - 140 km SE of Port Alder.") if c.attribute.startswith("distance")][0]
     assert c.subject == "event:aftershock"
+
+
+# ---------------------------------------------------------------- changes: how much something rose or fell
+
+@pytest.mark.parametrize("text, subject_id, attribute, value", [
+    ("The Dow Jones Industrial Average fell 1.2% on Monday.", "thing:dow", "fall in %", "1.2%"),
+    ("The Dow fell 1.2% to 38,412 on Monday.", "thing:dow", "level after a fall", "38,412"),
+    ("Shares of Valtrix dropped 17% on Monday.", "thing:valtrix share", "fall in %", "17%"),
+    ("On Monday, Valtrix's shares suffered a 17% drop.", "thing:valtrix share", "fall in %", "17%"),
+    ("On Monday, Valtrix stock rose 4 percent.", "thing:valtrix share", "rise in %", "4 percent"),
+    ("The Nasdaq closed down 3.1% at 19,341.", "thing:nasdaq", "fall in %", "3.1%"),
+    ("The Dow lost 500 points on Monday.", "thing:dow", "fall in points", "500 points"),
+    ("Greek stocks plunged 5.4 per cent.", "thing:greek share", "fall in %", "5.4 per cent"),
+])
+def test_how_much_a_named_thing_rose_or_fell(text, subject_id, attribute, value):
+    found = [(c.subject_id, c.attribute, c.value) for c in claims_in(text, "2025-03-03", "quantity")]
+    assert (subject_id, attribute, value) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose 3% in March.",  # which prices, over what period: nothing named
+    "It fell 2% on Monday.",
+    "The Dow fell as much as 3.5% during the session.",  # the day's extreme, not its change
+    "The company cut 4% of its workforce.",  # a share of a whole
+    "The death toll rose to 40.",  # a toll, read as a count of the dead
+])
+def test_what_is_no_change_of_a_named_thing(text):
+    assert not [c for c in claims_in(text, "2025-03-03", "quantity") if c.qualifiers.get("change")]
+
+
+def test_a_change_is_the_days_it_names_else_the_day_of_publication():
+    monday = one("On Monday, Valtrix shares fell 3%.", published="2025-03-05")
+    unnamed = one("As investors fled, Valtrix shares fell 3%.", published="2025-03-05")
+    assert (monday.qualifiers["asof"], unnamed.qualifiers["asof"]) == ("2025-03-03", "2025-03-05")

@@ -343,7 +343,11 @@ def _same_measure(x: Claim, y: Claim) -> bool:
 
 
 def _same_day(x: Claim, y: Claim) -> bool:
+    """Figures of one day: a change in a price or an index is the day's own, and one whose day
+    is unknown may be any day's, so it meets only another of unknown day."""
     a, b = x.qualifiers.get("asof"), y.qualifiers.get("asof")
+    if x.qualifiers.get("change") or y.qualifiers.get("change"):
+        return a == b
     return a is None or b is None or a == b
 
 

@@ -62,7 +62,7 @@ def case_articles(path: Path, case: dict, index: int) -> list[Article]:
     published = case.get("published")
     dates = {str(k): str(v) for k, v in published.items()} if isinstance(published, dict) else {}
     return [Article(id=str(key), path=f"{path.name}#{index}/{key}", text=str(text),
-                    published=dates.get(str(key)) if dates else published)
+                    published=dates.get(str(key)) if dates else (str(published) if published else None))
             for key, text in case["articles"].items()]
 
 

@@ -15,6 +15,7 @@ import re
 from ..models import Claim
 from .ages import age_claims, person_before
 from .amounts import Amount
+from .changes import change_claims
 from .clock import clock_spans
 from .common import Context
 from .counts import count_claims, sum_claims
@@ -34,6 +35,8 @@ def figure_claims(ctx: Context) -> list[Claim]:
             continue
         reader = _READERS.get(amount.dimension)
         claims = reader(fig, ctx) if reader else []
+        if not claims and amount.dimension not in ("duration", "age", "ordinal"):
+            claims = change_claims(fig, ctx)  # no reader knew it: how much something rose or fell
         out.extend(claims)
         if amount.dimension == "count":
             counts.extend((fig, c) for c in claims)

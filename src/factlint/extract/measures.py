@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ..models import Claim
 from .amounts import Amount
 from .anchoring import PLACE_NOUNS, clause_of
+from .changes import is_change_word
 from .common import Context, event_family
 from .figure import (Figure, event_claim, interval, lexicon, money_words, noun_class, property_words,
                      verb_and_particles)
@@ -320,8 +321,8 @@ def share_claims(fig: Figure, ctx: Context) -> list[Claim]:
     if whole is None:
         noun = root.head if root.head.pos_ == "NOUN" and root.dep_ in ("compound", "amod", "nummod", "npadvmod") \
             else None
-        if noun is None:
-            return []
+        if noun is None or is_change_word(noun):
+            return []  # "a 17% drop" is a change (changes.py), not a share
         attribute = f"share {noun_class(noun)}"
     else:
         # "15% of its HR staff" is another whole than "4% of its staff"; "white-collar" is no name

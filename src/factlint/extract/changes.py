@@ -1,0 +1,173 @@
+"""Changes: how much something rose or fell, and the level it reached.
+
+'The index fell 1.2% to 38,500', 'shares of Nvidia dropped 17%', 'a 3% rise in prices',
+'inflation rose to 3.2%', 'Brent crude gained $1.50 to $82.30'. The slot is what changed (its
+name: the first proper noun of the phrase, and its kind when a common noun says one: 'nvidia
+share'), the direction (a rise and a fall are kept apart) and the kind of figure (the change, or
+the level reached), in the figure's unit. A change is one day's: the day its clause names, else
+the day of publication ('asof'), so that Monday's fall is never set against Tuesday's; a
+change of no known day is compared only with another of no known day.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from .. import tables
+from ..models import Claim
+from .common import Context
+from .dates import date_parts
+from .figure import Figure, claim, interval, noun_class
+
+
+@cache
+def change_words() -> dict[str, str]:
+    """Word -> 'rise' or 'fall' (data/measures.yaml `changes`)."""
+    return {w: d for d, words in tables.load("measures")["changes"].items() for w in words}
+
+
+def change_claims(fig: Figure, ctx: Context) -> list[Claim]:
+    found = _change_of(fig)
+    if found is None:
+        return []
+    trigger, role = found
+    direction = change_words()[_word(trigger)]
+    what = _what_changed(trigger)
+    if what is None:
+        return []
+    key, label = what
+    unit = {"percent": "%", "money": fig.amount.unit}.get(fig.amount.dimension, fig.amount.unit or "")
+    if role == "level":
+        attribute = f"level after a {direction}" + (f" in {unit}" if unit else "")
+    else:
+        attribute = f"{direction}" + (f" in {unit}" if unit else "")
+        if fig.amount.dimension == "count":
+            attribute = f"{direction} in {_count_unit(fig)}"
+    quals: dict[str, str | bool] = {"dimension": fig.amount.dimension, "keyed": True, "change": role}
+    day = _day(trigger, ctx)
+    if day:
+        quals["asof"] = day
+    if fig.amount.qualifier:
+        quals["approximate"] = fig.amount.qualifier
+    return [claim(ctx, fig, "quantity", label, f"thing:{key}", attribute, interval(fig.amount), quals)]
+
+
+def _word(tok: Token) -> str:
+    words = change_words()
+    return tok.lower_ if tok.lower_ in words else tok.lemma_.lower()
+
+
+def is_change_word(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "NOUN", "ADV", "ADJ", "ADP") and _word(tok) in change_words()
+
+
+def _change_of(fig: Figure) -> tuple[Token, str] | None:
+    """The change word a figure hangs on and its role: 'fell 1.2%', 'by 1.2%', 'down 1.2%', 'a
+    1.2% drop', 'a drop of 1.2%' (the change); 'to 38,500', 'at 38,500' after a change (the level)."""
+    root = fig.root
+    if fig.amount.qualifier in _EXTREMES:
+        return None  # "fell as much as 3.5%": the day's extreme, not its change
+    if root.dep_ == "nummod" and root.head.lemma_.lower() in _UNIT_NOUNS:
+        root = root.head  # "lost 500 points"
+    head = root.head
+    if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "nsubj") and is_change_word(head):
+        return head, "change"  # "fell 1.2%", "down 1.2%"
+    if root.dep_ in ("compound", "amod", "nummod") and head.pos_ == "NOUN" and is_change_word(head):
+        return head, "change"  # "a 1.2% drop"
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        prep, governor = head.lower_, head.head
+        if prep == "by" and is_change_word(governor):
+            return governor, "change"
+        if prep == "of" and governor.pos_ == "NOUN" and is_change_word(governor):
+            return governor, "change"  # "a drop of 1.2%"
+        if prep in ("to", "at") and is_change_word(governor):
+            return governor, "level"  # "fell 1.2% to 38,500"
+        if prep == "at" and governor.lemma_.lower() in ("close", "end", "finish", "settle") and \
+                any(is_change_word(c) for c in governor.children):
+            return next(c for c in governor.children if is_change_word(c)), "level"  # "closed down 1% at 38,500"
+    return None
+
+
+# Qualifiers of a day's extreme rather than its change.
+_EXTREMES = {"as much as", "up to", "as high as", "as many as", "as long as", "as deep as"}
+# Counted nouns that are units of a change: "lost 500 points", "rose 25 basis points".
+_UNIT_NOUNS = {"point", "pip", "cent", "penny", "notch"}
+
+
+def _what_changed(trigger: Token) -> tuple[str, str] | None:
+    """(key, label) of what rose or fell: the subject of the change verb, or what a change noun is
+    of ('a 3% rise in prices', 'Nvidia's 17% drop'), or the subject of the verb the noun serves
+    ('the Dow suffered a 1.2% drop')."""
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.dep_ == "poss":
+                return _name(child)
+            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None and not obj.like_num and obj.pos_ in ("NOUN", "PROPN"):
+                    return _name(obj)
+        verb = trigger.head if trigger.dep_ in ("dobj", "attr") else None
+    else:
+        verb = trigger if trigger.pos_ == "VERB" else next((t for t in trigger.ancestors if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _name(subject) if subject is not None else None
+
+
+def _name(noun: Token) -> tuple[str, str] | None:
+    """'The Dow Jones Industrial Average' -> dow; 'shares of Nvidia', 'Nvidia's shares' -> nvidia
+    share; 'consumer prices' -> consumer price; a pronoun or a number names nothing."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.like_num:
+        return None
+    words = list(noun.doc[noun.left_edge.i:noun.i + 1])
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if of is not None else None
+    if owner is not None:
+        words = [owner] + words
+    proper = next((t for t in words if _proper(t) or t.ent_type_ == "NORP" and t != noun), None)
+    if proper is None:
+        return None  # "prices rose 3%": which prices, over what period, the words do not say
+    kind = noun_class(noun) if noun.pos_ == "NOUN" else ""
+    name = _name_tokens(proper)
+    return f"{name[0].lower_} {kind}".strip(), " ".join(t.text for t in name) + (f" {noun.text}" if kind else "")
+
+
+def _proper(tok: Token) -> bool:
+    """A word of a name: a proper noun, a named organization or product, or a capitalized word
+    inside a sentence (the tagger takes unknown names for common nouns)."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PRODUCT", "GPE") or \
+        tok.text[:1].isupper() and tok.i != tok.sent.start and tok.pos_ == "NOUN"
+
+
+def _name_tokens(tok: Token) -> list[Token]:
+    """The proper name a token begins: its entity when it has one, else its run of proper nouns
+    ('Dow Jones Industrial Average'); the slot is keyed by the first word ('the Dow')."""
+    if tok.ent_type_:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return [t for t in ent if t.lower_ not in ("the", "a", "an")] or [tok]
+    run = [tok]
+    while run[-1].i + 1 < len(tok.doc) and _proper(tok.doc[run[-1].i + 1]):
+        run.append(tok.doc[run[-1].i + 1])
+    return run
+
+
+def _count_unit(fig: Figure) -> str:
+    """'lost 500 points': the counted noun is the unit of the change."""
+    head = fig.number.head
+    return head.lemma_.lower() + "s" if head.lemma_.lower() in _UNIT_NOUNS else "units"
+
+
+def _day(trigger: Token, ctx: Context) -> str | None:
+    """The day the change happened: a day its clause names, else the day of publication."""
+    published = ctx.article.published
+    for ent in trigger.sent.ents:
+        if ent.label_ == "DATE" and ent.root.head in (trigger, *trigger.children) or \
+                ent.label_ == "DATE" and ent.root.head.head == trigger:
+            parts = date_parts(ent.text, published)
+            if parts is not None:
+                return parts.resolved or ent.text.lower()
+    return published
