@@ -319,3 +319,31 @@ def test_a_change_is_the_days_it_names_else_the_day_of_publication():
     monday = one("On Monday, Valtrix shares fell 3%.", published="2025-03-05")
     unnamed = one("As investors fled, Valtrix shares fell 3%.", published="2025-03-05")
     assert (monday.qualifiers["asof"], unnamed.qualifiers["asof"]) == ("2025-03-03", "2025-03-05")
+
+
+# ---------------------------------------------------------------- tallies: scores and votes
+
+@pytest.mark.parametrize("text, attribute, tally", [
+    ("On Saturday, Brantley beat Corrow 3-1 at home.", "score of brantley v corrow", "3-1"),
+    ("Brantley's 2-1 win over Corrow lifted them to third.", "score of brantley v corrow", "2-1"),
+    ("On Saturday, Corrow lost 1-3 to Brantley.", "score of brantley v corrow", "3-1"),  # winner first
+    ("On Sunday the match ended 2-2.", "score", "2-2"),  # a draw that ended the game
+    ("The Senate voted 52-48 to confirm her.", "vote of senate", "52-48"),
+])
+def test_a_tally_is_the_result_of_a_game_or_a_vote(text, attribute, tally):
+    c = one(text)
+    assert (c.attribute, c.qualifiers["tally"]) == (attribute, tally)
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, Varga beat Holt 6-4, 6-3 in the final.",  # sets: more than one tally
+    "Brantley led Corrow 2-0 at half-time.",  # a moment of the game
+    "Vinatieri tied the game at 24-24 with a field goal.",
+    "Brantley (11-4) clinched a playoff berth.",  # a season's record
+    "Drake ended its season 15-17.",
+    "The Colts won the turnover battle 3-0 over the Chiefs.",  # a statistic
+    "Children aged 5-11 were evacuated.",
+    "The 2023-24 season ended.",
+])
+def test_what_is_no_result(text):
+    assert not [c for c in claims_in(text, kind="quantity") if c.qualifiers.get("tally")]

@@ -198,7 +198,7 @@ def link(extracted: list[tuple[list[Claim], Context]]) -> tuple[list[Claim], Sto
         for c in claims:
             linked.append(_link_claim(c, people, main, family, name, lambda c: _elsewhere(c, main_places, places)))
     country = story_country([ctx for _, ctx in extracted])
-    linked = link_instances(split_by_place(same_nouns(linked), places, country))
+    linked = join_contests(link_instances(split_by_place(same_nouns(linked), places, country)))
     return linked, Story(people, places, main, family, country,
                          {ctx.article.id: ctx.article.published for _, ctx in extracted},
                          {ctx.article.id: ctx.article.outlet for _, ctx in extracted})
@@ -299,6 +299,22 @@ def _link_claim(c: Claim, people: People, main: list[str], family: str | None, n
                                         "qualifiers": quals})
         return c.model_copy(update={"subject": label, "subject_id": f"event:{own}#main"})
     return c
+
+
+def join_contests(claims: list[Claim]) -> list[Claim]:
+    """A tally that names one party ('United won 2-0') is of the one game or vote of the story
+    that names it with another ('United beat Leeds 2-0'); with two such, it is left alone."""
+    pairs = {c.attribute: set(str(c.qualifiers["parties"]).split(";")) for c in claims
+             if c.qualifiers.get("tally") and str(c.qualifiers.get("parties", "")).count(";") == 1}
+    out = []
+    for c in claims:
+        party = str(c.qualifiers.get("parties", "")) if c.qualifiers.get("tally") else ""
+        if party and ";" not in party:
+            games = [a for a, both in pairs.items() if party in both and a.split(" of ")[0] == c.attribute.split(" of ")[0]]
+            if len(games) == 1:
+                c = c.model_copy(update={"attribute": games[0]})
+        out.append(c)
+    return out
 
 
 def same_nouns(claims: list[Claim]) -> list[Claim]:

@@ -23,6 +23,7 @@ from .figure import Figure, counted_noun, make_figure, supposed
 from .lengths import duration_claims
 from .measures import magnitude_claims, measure_claims, money_claims, share_claims
 from .ranks import rank_claims
+from .tallies import is_tally, tally_claims
 
 
 def figure_claims(ctx: Context) -> list[Claim]:
@@ -31,6 +32,10 @@ def figure_claims(ctx: Context) -> list[Claim]:
     counts: list[tuple[Figure, Claim]] = []
     for amount in ctx.amounts():
         fig = make_figure(ctx, amount)
+        if fig is not None and is_tally(fig, ctx):
+            if not (ctx.in_headline(amount.start) or ctx.in_dateline(amount.start)):
+                out.extend(tally_claims(fig, ctx))  # "beat Chelsea 3-1": a score, not a range
+            continue
         if fig is None or _skip(fig, ctx, clocks):
             continue
         reader = _READERS.get(amount.dimension)
