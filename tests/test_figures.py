@@ -179,6 +179,38 @@ def test_shares_by_their_whole():
     assert figures("About 68 per cent of voters oppose the plan.") == []  # a poll answers many questions
 
 
+@pytest.mark.parametrize("text, attribute", [
+    ("Turnout was 67 percent.", "turnout in %"),  # what a share with no whole rates
+    ("The turnout of 64 percent was a record.", "turnout in %"),
+    ("He had a blood alcohol level of 0.21%.", "alcohol level in %"),
+    ("The blaze was 11% contained on Friday.", "share contained"),  # a state, whichever way written
+    ("Crews had contained 30 percent of the fire.", "share contained"),
+    ("She won 52.3% of the vote with 95% of ballots counted.", "share of vote (partial count)"),
+])
+def test_shares_with_no_whole_and_shares_of_a_state(text, attribute):
+    assert attribute in [a for _, a in figures(text)]
+
+
+def test_a_share_of_a_state_grows_and_a_change_is_no_share():
+    assert one("The blaze was 11% contained on Friday.").qualifiers["grows"]
+    assert not [a for _, a in figures("On Monday, Valtrix stock rose 4 percent.") if a.startswith("share")]
+
+
+@pytest.mark.parametrize("text, attribute, grows", [
+    ("The wildfire has burned more than 23,000 acres.", "area burned", True),
+    ("The blaze has scorched 14,000 hectares.", "area burned", True),
+    ("The temperature reached 48.8 degrees Celsius in Lytton on Tuesday.", "temperature at lytton", None),
+])
+def test_areas_burned_and_temperatures(text, attribute, grows):
+    c = one(text)
+    assert c.attribute.endswith(attribute) and c.qualifiers.get("grows") == grows
+
+
+def test_an_area_is_shown_in_the_unit_written():
+    assert one("The wildfire has burned more than 23,000 acres.").normalized.startswith("(23000, inf) acre")
+    assert figures("The lake covers 40 square miles.") == []  # no distance, and nothing of the story
+
+
 @pytest.mark.parametrize("text, value", [
     ("The magnitude was put at 6.9 by the survey.", 6.9),
     ("The survey raised its estimate of the magnitude from 6.5 to 6.9.", 6.9),  # a revision ends at 6.9

@@ -383,8 +383,8 @@ def _may_change(c: Claim) -> bool:
     rescued, the arrested), shares, magnitudes. How many were aboard, a population, a distance, the
     length of a finished trial or an age is one fact whatever the day."""
     dimension = c.qualifiers.get("dimension")
-    if dimension in ("percent", "magnitude"):
-        return True
+    if dimension in ("percent", "magnitude") or c.qualifiers.get("grows"):
+        return True  # shares, magnitudes, the area a fire has burned so far
     measure = c.qualifiers.get("measure") if c.qualifiers.get("counted") else c.attribute.split(" (")[0]
     return dimension == "count" and measure in _GROWING
 

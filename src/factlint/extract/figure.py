@@ -297,8 +297,16 @@ def claim(ctx: Context, fig: Figure, kind: str, subject: str, subject_id: str, a
                      normalized=normalized, interval=ivl, qualifiers=quals)
 
 
+_AREA_UNITS = {"kilometer ** 2": "km²", "mile ** 2": "sq mi"}
+
+
 def _display(ivl: Interval) -> str:
-    """A measure in the unit an editor reads: '19.3 km', not '19300 m'."""
+    """A measure in the unit an editor reads: '19.3 km', not '19300 m'; '23000 acre', not m²."""
+    if ivl.unit == "m²" and ivl.stated_unit and ivl.stated_unit not in ("m²", "meter ** 2"):
+        factor = to_base_factor(ivl.stated_unit, "area")[0]
+        return ivl.model_copy(update={k: (getattr(ivl, k) / factor if getattr(ivl, k) is not None else None)
+                                      for k in ("low", "high")} | {"unit": _AREA_UNITS.get(ivl.stated_unit, ivl.stated_unit)}
+                              ).describe()
     if ivl.unit == "m" and max(abs(v) for v in (ivl.low, ivl.high) if v is not None) >= 1000:
         scaled = ivl.model_copy(update={k: (getattr(ivl, k) / 1000 if getattr(ivl, k) is not None else None)
                                         for k in ("low", "high")} | {"unit": "km"})

@@ -19,7 +19,7 @@ from .anchoring import PLACE_NOUNS, clause_of
 from .changes import is_change_word
 from .common import Context, event_family
 from .figure import (Figure, event_claim, interval, lexicon, money_words, noun_class, property_words,
-                     verb_and_particles)
+                     verb_and_particles, word_classes)
 from .positions import describes_place
 
 
@@ -108,6 +108,8 @@ def measure_claims(fig: Figure, ctx: Context) -> list[Claim]:
     if reference:
         prop = f"distance from {reference}"
         quals["reference"] = reference
+    if prop in lexicon("growing_properties"):
+        quals["grows"] = True  # "has burned 23,000 acres": so far
     attribute = f"{holder} {prop}" if holder else prop
     claim = event_claim(ctx, fig, "quantity", attribute, fig.root, ivl, extra=quals)
     where = claim.qualifiers.get("places")
@@ -120,7 +122,7 @@ def measure_claims(fig: Figure, ctx: Context) -> list[Claim]:
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Measures that differ from place to place along a river, a coast, a region.
-_LOCAL = {"crest", "level", "rainfall", "speed", "depth of water"}
+_LOCAL = {"crest", "level", "rainfall", "speed", "depth of water", "temperature"}
 
 
 _EPICENTRE = {"epicentre", "epicenter", "hypocentre", "hypocenter", "focus", "centre", "center", "quake",
@@ -175,10 +177,10 @@ def _property(fig: Figure, ctx: Context) -> tuple[str | None, str | None, str | 
             if subject is not None and subject.pos_ == "NOUN" and _sized(subject):
                 return "size", noun_class(subject), None
         # "ran the 42.195 km", "over the 42.105 kilometers": a distance covered
-        if verb.lemma_.lower() in ("run", "walk", "swim", "cover", "travel", "cycle", "ride", "race", "fly",
-                                   "drive", "sail"):
+        if a.dimension == "length" and verb.lemma_.lower() in ("run", "walk", "swim", "cover", "travel", "cycle",
+                                                               "ride", "race", "fly", "drive", "sail"):
             return "distance", None, None
-    if root.dep_ == "pobj" and root.head.lower_ in ("over", "across", "along"):
+    if a.dimension == "length" and root.dep_ == "pobj" and root.head.lower_ in ("over", "across", "along"):
         return "distance", None, None
     return None, None, None
 
@@ -318,15 +320,57 @@ def share_claims(fig: Figure, ctx: Context) -> list[Claim]:
     if of is None and fig.span.end < len(fig.span.doc) and fig.span.doc[fig.span.end].lower_ == "of":
         of = fig.span.doc[fig.span.end]
     whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-    if whole is None:
-        noun = root.head if root.head.pos_ == "NOUN" and root.dep_ in ("compound", "amod", "nummod", "npadvmod") \
-            else None
-        if noun is None or is_change_word(noun):
-            return []  # "a 17% drop" is a change (changes.py), not a share
-        attribute = f"share {noun_class(noun)}"
+    state = _state(root)
+    quals: dict[str, str | bool] = {}
+    if state:
+        # "the blaze was 11% contained", "had contained 30 percent of the fire": grows by the day
+        attribute, quals["grows"] = f"share {state}", True
+    elif whole is None:
+        changed = root.head.head if root.dep_ == "pobj" else root.head
+        if is_change_word(changed):
+            return []  # "a 17% drop", "an increase of 3%": a change (changes.py), not a share
+        noun = _rated(root)
+        if noun is None:
+            return []
+        attribute = f"{noun} in %" if root.dep_ in ("attr", "pobj") else f"share {noun}"
     else:
         # "15% of its HR staff" is another whole than "4% of its staff"; "white-collar" is no name
         qualifier = [t.lemma_.lower() for t in whole.children if t.dep_ == "compound" and (
             t.pos_ == "PROPN" or t.text.isupper()) and not _hyphenated(t)]
         attribute = f"share of {' '.join(qualifier + [noun_class(whole)])}"
-    return [event_claim(ctx, fig, "quantity", attribute, root, interval(fig.amount))]
+    if _partial_count(root):
+        attribute += " (partial count)"  # "52% of the vote with 90% of ballots counted"
+    return [event_claim(ctx, fig, "quantity", attribute, root, interval(fig.amount), extra=quals)]
+
+
+def _state(root: Token) -> str | None:
+    """The state a share is of: '11% contained', 'contained 30 percent of the fire', '95% of
+    ballots counted' (data/measures.yaml `states`)."""
+    states = word_classes("states")
+    for tok in (root.head, *(c for c in root.children if c.dep_ in ("amod", "acl"))):
+        if tok.pos_ in ("VERB", "ADJ") and (tok.lower_ in states or tok.lemma_.lower() in states):
+            return states.get(tok.lower_) or states[tok.lemma_.lower()]
+    return None
+
+
+def _partial_count(root: Token) -> bool:
+    """A vote share given while the count goes on: another share of the sentence is of ballots
+    counted ('with 95% of precincts reporting')."""
+    return any(t.like_num or t.lower_ in ("%", "percent") for t in root.sent
+               if t.head.lower_ in ("counted", "reporting", "tallied") and t not in root.subtree)
+
+
+def _rated(root: Token) -> str | None:
+    """What a share with no whole rates: 'Turnout was 67 percent', 'an unemployment rate of
+    4.1%', 'a 10% stake'."""
+    if root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
+        subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN":
+            return " ".join([c.lemma_.lower() for c in subject.children if c.dep_ == "compound"] + [noun_class(subject)])
+        return None
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        noun = root.head.head
+        return " ".join([c.lemma_.lower() for c in noun.children if c.dep_ == "compound"] + [noun_class(noun)])
+    if root.head.pos_ == "NOUN" and root.dep_ in ("compound", "amod", "nummod", "npadvmod"):
+        return noun_class(root.head)
+    return None
