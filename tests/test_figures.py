@@ -379,3 +379,28 @@ def test_a_tally_is_the_result_of_a_game_or_a_vote(text, attribute, tally):
 ])
 def test_what_is_no_result(text):
     assert not [c for c in claims_in(text, kind="quantity") if c.qualifiers.get("tally")]
+
+
+# ---------------------------------------------------------------- race times
+
+@pytest.mark.parametrize("text, runner, attribute", [
+    ("Sarah Kemboi won the race on Sunday in 2:04:10.", "Sarah Kemboi", "race time"),
+    ("Daniel Mutai finished second in 2 hours 5 minutes 2 seconds.", "Daniel Mutai", "race time"),
+    ("Sarah Kemboi won the Lisbon Marathon on Sunday in 2:04:10.", "Sarah Kemboi", "race time in lisbon"),
+    ("Kemboi is only 23. She won in Seville last year in 2:05:30.", "Kemboi", "race time in seville"),
+])
+def test_a_race_time_is_a_runners_in_a_race(text, runner, attribute):
+    c = [c for c in claims_in(text, kind="duration") if c.qualifiers.get("race")][0]
+    assert (c.subject, c.attribute) == (runner, attribute)
+
+
+@pytest.mark.parametrize("text", [
+    "Sarah Kemboi ran the first half in 61:40.",  # a split
+    "Sarah Kemboi won, outside Kipchoge's world record of 2:01:09.",  # a record no verb ties to her race
+    "Sarah Kemboi had won in the spring in 2:05:30.",  # another race, unnamed
+    "The referee stopped the fight 44 seconds into the seventh round.",
+    "Kemboi's run came weeks after a record by Assefa. She won in 2:11:53.",  # whose "she"?
+    "Sarah Kemboi won by more than two minutes.",  # a margin
+])
+def test_what_is_no_race_time(text):
+    assert not [c for c in claims_in(text, kind="duration") if c.qualifiers.get("race")]

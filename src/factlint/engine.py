@@ -29,7 +29,7 @@ class Rule(BaseModel):
     attribute: str | None = None
     # Claims whose qualifiers have these values ("counted: thing"), or one of a list of them
     # ("counted: [null, measured]"); null means the qualifier is absent.
-    where: dict[str, str | None | list[str | None]] = {}
+    where: dict[str, bool | str | None | list[str | None]] = {}
     options: dict = {}
     docs: str = ""
     enabled: bool = True

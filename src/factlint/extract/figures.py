@@ -22,6 +22,7 @@ from .counts import count_claims, sum_claims
 from .figure import Figure, counted_noun, make_figure, supposed
 from .lengths import duration_claims
 from .measures import magnitude_claims, measure_claims, money_claims, share_claims
+from .races import race_time_claims
 from .ranks import rank_claims
 from .tallies import is_tally, tally_claims
 
@@ -40,7 +41,9 @@ def figure_claims(ctx: Context) -> list[Claim]:
             continue
         reader = _READERS.get(amount.dimension)
         claims = reader(fig, ctx) if reader else []
-        if not claims and amount.dimension not in ("duration", "age", "ordinal"):
+        if not claims and amount.dimension == "duration":
+            claims = race_time_claims(fig, ctx)  # "won in 2:00:35": how long a runner took
+        elif not claims and amount.dimension not in ("age", "ordinal"):
             claims = change_claims(fig, ctx)  # no reader knew it: how much something rose or fell
         out.extend(claims)
         if amount.dimension == "count":
