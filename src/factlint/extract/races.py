@@ -76,8 +76,8 @@ def _racing_verb(root: Token) -> Token | None:
 def _runner(verb: Token, ctx: Context) -> str | None:
     """The subject of the verb of racing, by name; a pronoun is the subject of the sentence before."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":  # "won in Valencia ... and then won London"
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("conj", "advcl"):  # "won in Valencia ... and then won
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # London", ", winning in"
     if subject is None:
         return None
     if subject.pos_ == "PRON" and subject.lower_ in ("he", "she"):
@@ -100,6 +100,10 @@ def _person(subject: Token, ctx: Context) -> str | None:
     if subject.ent_type_ in PERSON_LABELS:
         ent = next((e for e in subject.sent.ents if e.start <= subject.i < e.end), None)
         return ent.text if ent is not None else None
+    if subject.pos_ == "PROPN":  # a surname the tagger took for a company: a person the article names
+        named = {p.text for p in ctx.persons if p.text.split()[-1] == subject.text}
+        full = {n for n in named if not any(o != n and o.endswith(" " + n) for o in named)}
+        return full.pop() if len(full) == 1 else None
     return None
 
 
