@@ -11,21 +11,16 @@ change of no known day is compared only with another of no known day.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
-from .. import tables
 from ..models import Claim
 from .common import Context
 from .dates import date_parts
-from .figure import Figure, claim, interval, noun_class
+from .figure import Figure, claim, interval, noun_class, word_classes
 
 
-@cache
 def change_words() -> dict[str, str]:
-    """Word -> 'rise' or 'fall' (data/measures.yaml `changes`)."""
-    return {w: d for d, words in tables.load("measures")["changes"].items() for w in words}
+    return word_classes("changes")  # rose -> rise, slid -> fall
 
 
 def change_claims(fig: Figure, ctx: Context) -> list[Claim]:
@@ -38,7 +33,7 @@ def change_claims(fig: Figure, ctx: Context) -> list[Claim]:
     if what is None:
         return []
     key, label = what
-    unit = {"percent": "%", "money": fig.amount.unit}.get(fig.amount.dimension, fig.amount.unit or "")
+    unit = "%" if fig.amount.dimension == "percent" else fig.amount.unit or ""
     if role == "level":
         attribute = f"level after a {direction}" + (f" in {unit}" if unit else "")
     else:

@@ -12,15 +12,13 @@ led, and a shootout's or an aggregate's (they keep their own slot).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Token
 
-from .. import tables
 from ..models import Claim, Interval
 from .common import Context
 from .dates import MONTHS, WEEKDAYS
-from .figure import Figure, event_claim, in_brackets, lexicon
+from .figure import Figure, event_claim, in_brackets, lexicon, word_classes
 
 _TALLY = re.compile(r"(\d{1,3})\s?[-\u2013\u2014]\s?(\d{1,3})")
 # Words that make a tally the state of a game, not its result.
@@ -29,10 +27,8 @@ _SECONDARY = {"penalties": "shootout", "penalty": "shootout", "shootout": "shoot
               "aggregate": "aggregate"}
 
 
-@cache
 def contest_words() -> dict[str, str]:
-    """Word -> 'score' or 'vote'."""
-    return {w: k for k, words in tables.load("measures")["contests"].items() for w in words}
+    return word_classes("contests")  # beat -> score, voted -> vote
 
 
 def is_tally(fig: Figure, ctx: Context) -> bool:
