@@ -7,7 +7,7 @@ sides; the engine turns them into Findings with the rule's id, severity and mess
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Callable
@@ -17,6 +17,7 @@ from .extract.clock import times_compatible
 from .extract.positions import bearings_compatible
 from .models import Claim
 from .resolve import Story, fold, is_nickname
+from .spelling import difference, letters
 
 
 @dataclass
@@ -490,6 +491,64 @@ def _spelling_variant(a: str, b: str) -> bool:
         and not any(is_nickname(fold(x), fold(y)) for x, y in zip(wa, wb))
 
 
+_PARTICLES = {"abu", "al", "el", "bin", "ibn", "ben", "de", "del", "della", "der", "di", "da", "dos", "du", "la",
+              "le", "van", "von", "st", "st."}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    """(given name, family name): 'Larry L. Leitha Jr.' -> ('Larry', 'Leitha'),
+    'Kamal Abu Zaid' -> ('Kamal', 'Abu Zaid'); middle names and initials are left out."""
+    words = [w for w in name.replace(",", " ").split() if w.casefold() not in _SUFFIXES]
+    if len(words) < 2:
+        return name, ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in _PARTICLES:
+        start -= 1
+    return words[0], " ".join(words[start:])
+
+
+def _slipped(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two full names (given, family) are one name with a slip in one part: the other
+    part the same name, not a nickname or short form ('Dan'/'Daniel'), not a plural ('Award')."""
+    (ga, fa), (gb, fb) = a, b
+    given, family = difference(ga, gb), difference(fa, fb)
+    if given == "slip" and family in ("same", "romanization"):
+        short, long = sorted((letters(ga), letters(gb)), key=len)
+        return not (long.startswith(short) and len(long) - len(short) > 1 or is_nickname(fold(ga), fold(gb)))
+    if family == "slip" and given in ("same", "romanization"):
+        return {letters(fa) + "s", letters(fb) + "s"}.isdisjoint({letters(fa), letters(fb)})
+    return False
+
+
+def run_spelling(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
+    """One person's name spelled differently by different articles, by a slip no romanization
+    makes. An outlier against a clear majority is the rule's severity; one article against
+    one is a warning (which is wrong is unknown); several articles on each side is a note.
+    Two spellings in one article are two people (or that article's own inconsistency, the
+    in-article rule's). Middle names, initials and suffixes are no part of a spelling."""
+    forms: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    parts: dict[tuple[str, str], tuple[str, str]] = {}
+    for c in claims:
+        given, family = _name_parts(c.value)
+        key = (letters(given), letters(family))
+        forms[key].append(c)
+        parts.setdefault(key, (given, family))
+    articles = {key: {c.evidence.article for c in group} for key, group in forms.items()}
+    hits = []
+    for a, b in combinations(sorted(forms), 2):
+        if articles[a] & articles[b] or not _slipped(parts[a], parts[b]):
+            continue
+        major, minor = sorted((a, b), key=lambda k: (-len(articles[k]), -len(forms[k]), k))
+        m, n = len(articles[major]), len(articles[minor])
+        severity = None if m >= 2 and m >= 2 * n else "warning" if m == n == 1 else "info"
+        # each side shown by its most written spelling
+        leads = [[c for c in forms[k] if c.value == Counter(x.value for x in forms[k]).most_common(1)[0][0]]
+                 for k in (major, minor)]
+        hits.append(Hit([forms[major], forms[minor]], severity=severity, leads=leads))
+    return hits
+
+
 def run_calendar(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
     """A weekday written with a date it does not fall on ('Tuesday, 7 January 2009')."""
     hits = []
@@ -511,4 +570,5 @@ CHECKS: dict[str, CheckType] = {
                                                   "min_difference": float, "updates": bool}),
     "consistency": CheckType("consistency", run_consistency, {}),
     "calendar": CheckType("calendar", run_calendar, {}),
+    "spelling": CheckType("spelling", run_spelling, {}),
 }
