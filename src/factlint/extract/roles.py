@@ -35,6 +35,26 @@ def normalize_title(text: str) -> str:
     return joined
 
 
+# Rank words that make another office of any title ("Deputy Foreign Minister"), and those that
+# only rank a title that is itself a deputy's ("First Deputy", "Senior Vice President"): "the
+# first president to", "the senior senator from" describe the holder, not the office.
+_RANKS = {"vice", "deputy", "assistant", "associate"}
+_SUB_RANKS = {"first", "second", "senior", "executive", "principal", "chief"}
+
+
+def _ranked_start(span: Span) -> int:
+    """Start of the title with the rank words before it: 'Senior Vice President' for 'Vice President'."""
+    doc, start = span.doc, span.start
+    first = span[0].lower_
+    while start > 0:
+        word = doc[start - 1].lower_
+        if word in _RANKS or word in _SUB_RANKS and (first in _RANKS or doc[start].lower_ in _RANKS):
+            start -= 1
+        else:
+            break
+    return start
+
+
 def _status(span: Span) -> tuple[str | None, int]:
     """'former', 'acting' ... before the title (also 'ex-' and 'then-'); returns (status, new start)."""
     doc, start = span.doc, span.start
@@ -48,6 +68,10 @@ def _status(span: Span) -> tuple[str | None, int]:
             status, start = words[prev.lower_], start - 1
         elif prev.ent_type_ in ("NORP", "GPE") or prev.tag_ == "POS" or prev.lower_ in ("u.s.", "us", "u.n.", "un"):
             start -= 1  # "U.S.", "Russian", "Russia's": the country, kept as qualifier
+        elif prev.ent_type_ == "ORG" and doc[start].tag_ == "POS":
+            start -= 1  # "Amazon's": the organization
+            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start - 1].ent_type_ == "ORG":
+                start -= 1
         else:
             break
     return status, start
@@ -104,10 +128,13 @@ def role_claims(ctx: Context) -> list[Claim]:
         prenominal_ok = not (len(span) == 1 and lower in _AMBIGUOUS and not first.text[:1].isupper())
         if span.start > 0 and doc[span.start - 1].lower_ == "fellow":
             continue  # "Deputy DA Anger ... with fellow DA Stirling": the title is borrowed, shortened
-        status, lead = _status(span)
+        # a military rank is already a rank: in "Deputy Sgt." the deputy is the job, the sergeant his rank
+        ranked = span if index.get(lower) == "military" or index.get(normalize_title(surface)) == "military" \
+            else doc[_ranked_start(span):span.end]
+        status, lead = _status(ranked)
         org, is_organization = _organization(span)
-        normalized = normalize_title(surface)
-        cls = index.get(normalized) or index.get(lower)
+        normalized = normalize_title(ranked.text)
+        cls = index.get(normalized) or index.get(normalize_title(surface)) or index.get(lower)
         if cls is None:
             continue
         if is_organization and cls in ("head-of-government", "organization", "legislative", "press"):
@@ -116,14 +143,19 @@ def role_claims(ctx: Context) -> list[Claim]:
         how = ""
         after = span.end_char
         nxt = ctx.body[after:after + 1]
+        # appositive: "Lavrov, Russia's foreign minister" / "Danny Russel, ... and a former assistant secretary"
+        left = doc[lead - 1] if lead > 0 else None
+        while left is not None and left.lower_ in ("the", "a", "an") and left.i > 0:
+            left = doc[left.i - 1]
         if prenominal_ok and nxt == " ":
             person = _person_at(ctx, after + 1)
             how = "prenominal"
+            before = _person_ending_before(ctx, left.idx) if person and left is not None and left.text == "," else None
+            if before and person.root.dep_ in ("appos", "conj") and before.start <= person.root.head.idx < before.end:
+                # "Jo Smith, Vice President Sales and Marketing": the words after the title hang
+                # from the name before it; they are the office's, not another person
+                person = None
         if person is None:
-            # appositive: "Lavrov, Russia's foreign minister" / "Danny Russel, ... and a former assistant secretary"
-            left = doc[lead - 1] if lead > 0 else None
-            while left is not None and left.lower_ in ("the", "a", "an") and left.i > 0:
-                left = doc[left.i - 1]
             if left is not None and left.text == ",":
                 person = _person_ending_before(ctx, left.idx)
                 how = "appositive"
@@ -155,7 +187,7 @@ def role_claims(ctx: Context) -> list[Claim]:
         if short_of:
             qualifiers["short_for"] = short_of
         # the value is the title as written, with its status word: "former President"
-        value_start = doc[lead].idx if status else span.start_char
+        value_start = doc[lead].idx if status else ranked.start_char
         value = ctx.body[value_start:span.end_char]
         norm = short_of or normalized
         norm_full = f"{status} {norm}" if status and status != "acting" else norm
