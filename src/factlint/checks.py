@@ -220,6 +220,24 @@ def _restated(x: Claim, y: Claim) -> bool:
     return bool(word_x) and str(word_x).lower() == str(word_y).lower()
 
 
+def _each_value(sides: list[list[Claim]], same: Callable[[Claim, Claim], bool]) -> list[Hit]:
+    """Each value that dissents from the best supported side, as a finding of its own, shown
+    against the claims it really conflicts with: "6:09 p.m." against "18:07 CET", and "1 p.m.
+    Philadelphia time" against "just after noon Eastern", not one finding mixing both."""
+    lead = max(sides, key=lambda side: (len({c.evidence.article for c in side}), -sides.index(side)))
+    hits = []
+    for side in sides:
+        if side is lead:
+            continue
+        for value in _sides_by_value(side, lambda c: ()):
+            pair = _disagreeing([lead, value], _restated)
+            if pair and not _different_people(pair):
+                against = [x for x in lead if any(not same(x, y) for y in value)]
+                if against:
+                    hits.append(Hit(pair, leads=[against, value]))
+    return hits
+
+
 def run_conflict(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
     compatible = COMPATIBLE[options.get("compatible", "roles")]
     hits = []
@@ -231,6 +249,9 @@ def run_conflict(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
             continue
         same = lambda x, y: compatible(x, y, story)  # noqa: E731
         sides = _disagreeing(_merge(group, same), _restated)
+        if sides and options.get("each_value"):
+            hits += _each_value(sides, same)
+            continue
         if sides and not _different_people(sides):
             # 'Prosecutor' agrees with both sides of 'District Attorney' vs 'Assistant District
             # Attorney': show each side by a value that conflicts with another side.
@@ -564,7 +585,7 @@ def run_calendar(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
 
 
 CHECKS: dict[str, CheckType] = {
-    "conflict": CheckType("conflict", run_conflict, {"compatible": str}),
+    "conflict": CheckType("conflict", run_conflict, {"compatible": str, "each_value": bool}),
     "numeric": CheckType("numeric", run_numeric, {"soft_gap": float, "min_support": int, "max_ratio": float,
                                                   "strong_ratio": float, "scope_ratio": float,
                                                   "min_difference": float, "updates": bool}),
