@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import tables
 from ..models import Claim, DateParts
+from .clock import clock_spans, country_offsets, zones
 from .common import REPORTING_VERBS, Context, event_qualifiers, find_event, span_root
 from .places import event_places
 
@@ -98,25 +100,142 @@ def date_claims(ctx: Context) -> list[Claim]:
         # "since February", "up to Monday": a bound, not the date of the event
         bound = before in ("since", "until", "till", "before", "after", "by", "from", "through") \
             or (before == "to" and ent.start > 1 and ctx.doc[ent.start - 2].lower_ == "up")
+        # "Istanbul, May 16 (EFE).-": the day the story was filed, not the day of its event
+        dateline = ctx.in_dateline(ent.start_char) or _in_dateline(ctx.text, ent.start_char, ent.end_char)
         event = find_event(root, ctx) if root is not None and not bound and not _dates_telling(root) \
-            and not ctx.in_headline(ent.start_char) else None
+            and not dateline and not ctx.in_headline(ent.start_char) else None
         if event is not None:
             subject, attribute = f"event:{event.family}", "date"
             quals = event_qualifiers(event)
             where = event_places(event.trigger)
             if where:  # "the bombing of Guffa ... on Tuesday": the linker checks it is where the story happened
                 quals["places"] = ";".join(sorted(where))
-            if event.family != "meeting" and (parts.year or parts.month and not parts.day):
-                # Reports date the news by weekday or day; "the December 2003 quake" is history.
+            if _history(ent.text, parts, event.family, ctx.article.published):
                 quals["other_instance"] = True
         else:
             subject, attribute, quals = "", "mentioned", {}
-        if ctx.in_dateline(ent.start_char):
+        if dateline:
             quals["dateline"] = True
+        normalized = parts.describe()
+        clock = _clock_beside(ctx, ent.start_char, ent.end_char)
+        if clock is not None:  # "11:24 a.m. local time Tuesday": the day on that clock
+            quals["clock_zone"], quals["clock_minutes"] = clock[0], str(clock[1])
+            normalized = f"{normalized} {_zone_label(clock[0])}"
         out.append(ctx.claim("date", ent.start_char, ent.end_char, subject=subject, subject_id=subject,
                              attribute=attribute, value=ctx.body[ent.start_char:ent.end_char],
-                             normalized=parts.describe(), date=parts, qualifiers=quals))
+                             normalized=normalized, date=parts, qualifiers=quals))
     return out
+
+
+# ---------------------------------------------------------------- the clock a date is written with
+
+_CLOCK_READ = re.compile(r"(?P<hm>\d{4})|(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b)?")
+_BEFORE_DATE = re.compile(r"[ \t,]*(on[ \t]+)?")
+_AFTER_DATE = re.compile(r"[ \t,]*(at[ \t]+)?((about|around|approximately)[ \t]+)?")
+
+
+def _clock_beside(ctx: Context, start: int, end: int) -> tuple[str, int] | None:
+    """The zoned clock time a date is written with, as (zone as written, minutes after midnight on
+    that clock): "11:24 a.m. local time Tuesday", "(2325 GMT Tuesday)", "Tuesday at 7:24 p.m. EDT".
+    A weekday next to a local time is the local day; next to a GMT or US time, that zone's day."""
+    text = ctx.text
+    for s, e in clock_spans(text):
+        if not (e <= start and _BEFORE_DATE.fullmatch(text, e, start)
+                or s >= end and _AFTER_DATE.fullmatch(text, end, s)):
+            continue
+        span = text[s:e]
+        m = _CLOCK_READ.match(span)
+        if m.group("hm"):
+            hour, minute = int(m.group("hm")[:2]), int(m.group("hm")[2:])
+        else:
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            ap = (m.group("ap") or "").lower()
+            hour = hour % 12 + 12 if ap == "p" else hour % 12 if ap == "a" else hour
+        zone = "local" if "local" in span.lower() else next(
+            (w for w in re.findall(r"[A-Z]+", span[m.end():]) if w in zones()), None)
+        if zone is not None and hour < 24:
+            return zone, hour * 60 + minute
+    return None
+
+
+def _zone_label(zone: str) -> str:
+    return "local" if zone == "local" else "utc" if zone in tables.load("timezones")["utc"] else zone.lower()
+
+
+def _offsets(zone: str | None, country: str | None) -> set[int]:
+    """UTC offsets (minutes) of a clock: a named zone's, or the story's country's for local time
+    (any offset on Earth when the country is unknown)."""
+    if zone and zone != "local":
+        return set(zones()[zone])
+    offsets = country_offsets(country) if country else frozenset()
+    return set(offsets) or set(range(-720, 841, 60))
+
+
+def days_agree(a: Claim, b: Claim, country: str | None) -> bool | None:
+    """Whether two dates of one event can be one day, when a clock says which day each is on.
+
+    A date written with a zoned clock is converted: "2325 GMT Tuesday" is Wednesday at 11:25 in
+    Kamchatka. A date with no clock may be on the local clock, on UTC or on the other date's
+    clock. None when neither date has a clock (then the written parts are compared as they are),
+    or when a date is not a full day.
+    """
+    if not (a.qualifiers.get("clock_zone") or b.qualifiers.get("clock_zone")):
+        return None
+    if a.qualifiers.get("clock_zone") == b.qualifiers.get("clock_zone"):
+        return None
+    day_a, day_b = _day(a.date), _day(b.date)
+    if day_a is None or day_b is None:
+        return None
+    zoned, other, other_day = (a, b, day_b) if a.qualifiers.get("clock_zone") else (b, a, day_a)
+    zone = str(zoned.qualifiers["clock_zone"])
+    minutes = int(str(zoned.qualifiers["clock_minutes"]))
+    base = (_day(zoned.date) - dt.date(2000, 1, 1)).days * 1440 + minutes
+    instants = {base - off for off in _offsets(zone, country)}  # minutes since 2000-01-01 UTC
+    written = _day(zoned.date)
+    if other.qualifiers.get("clock_zone"):
+        days = {_to_day(i + off) for i in instants for off in _offsets(str(other.qualifiers["clock_zone"]), country)}
+    else:  # no clock: the day on the zoned date's own clock, on UTC, or on the local clock
+        local = {0} if zone == "local" else _offsets("local", country)
+        days = {written} | {_to_day(i + off) for i in instants for off in local | {0}}
+    return other_day in days
+
+
+def _day(parts: DateParts | None) -> dt.date | None:
+    if parts is None or not (parts.year and parts.month and parts.day):
+        return None
+    try:
+        return dt.date(parts.year, parts.month, parts.day)
+    except ValueError:
+        return None
+
+
+def _to_day(minutes: int) -> dt.date:
+    return dt.date(2000, 1, 1) + dt.timedelta(days=minutes // 1440)
+
+
+# A wire dateline: a place at the start of a line, the date, maybe the agency, then a dash, colon
+# or full stop ("MOSCOW, May 16 - RIA Novosti.", "Moscow [Russia], July 30 (ANI):").
+_DATELINE_BEFORE = re.compile(r"(^|\n)[ \t]*[A-Z][\w.'\- \t\[\]]{1,50},[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(\([^()\n]{1,30}\))?[ \t]*[.:\-\u2013\u2014/]")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_BEFORE.search(text[line_start:start])) and bool(_DATELINE_AFTER.match(text, end))
+
+
+_WRITTEN_YEAR = re.compile(r"\b(1[89]|20)\d\d\b|\byear\b", re.IGNORECASE)
+
+
+def _history(text: str, parts: DateParts, family: str, published: str | None) -> bool:
+    """A date that places its event before the news: "the December 2003 quake", "the talks of
+    2022". Reports date the news by weekday or day, so for most events a written year or a month
+    alone marks history (a year resolved from a weekday is no written year); a meeting is often
+    dated in full ("met on July 10, 2025"), so only a year before the publication's is history."""
+    wrote_year = bool(_WRITTEN_YEAR.search(text))
+    if family != "meeting":
+        return wrote_year or bool(parts.month and not parts.day)
+    return wrote_year and bool(published and parts.year) and parts.year < int(published[:4])
 
 
 def _dates_telling(root) -> bool:
