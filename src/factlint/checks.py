@@ -110,6 +110,8 @@ def dates_compatible(a: Claim, b: Claim, story: Story) -> bool:
         # days on two clocks that cannot be converted: only the year and the month are compared
         return all(getattr(da, p) is None or getattr(db, p) is None or getattr(da, p) == getattr(db, p)
                    for p in ("year", "month"))
+    if a.subject_id.startswith("milestone:") and not (da.month or db.month):
+        return True  # "a 2006 conviction", "convicted in 2005": a career may hold two, a year apart or more
     for part in ("year", "month", "day", "weekday"):
         x, y = getattr(da, part), getattr(db, part)
         if x is not None and y is not None and x != y:

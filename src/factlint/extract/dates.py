@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
+
+from spacy.tokens import Token
 
 from .. import tables
 from ..models import Claim, DateParts
 from .clock import clock_spans, country_offsets, zones
-from .common import REPORTING_VERBS, Context, event_qualifiers, find_event, span_root
+from .common import REPORTING_VERBS, Context, event_qualifiers, find_event, is_other_instance, persons_near, \
+    span_root
 from .places import event_places
 
 WEEKDAYS = {name: i for i, name in enumerate(
@@ -21,11 +25,14 @@ MONTHS = {name: i + 1 for i, name in enumerate(
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                "oct": 10, "nov": 11, "dec": 12})
 _WORD = re.compile(r"[A-Za-z]+|\d+")
+_DECADE = re.compile(r"\b\d{3}0'?s\b")
 _RELATIVE = re.compile(r"\b(today|tonight|yesterday|tomorrow|ago|last|this|next|earlier|later)\b", re.I)
 
 
 def date_parts(text: str, published: str | None = None) -> DateParts | None:
     """The parts a date expression fixes; weekday-only dates resolve against ``published``."""
+    if _DECADE.search(text):
+        return None  # "the 1930s", "the late 1980's": a decade is no year
     words = [w.lower() for w in _WORD.findall(text)]
     parts = DateParts()
     for i, w in enumerate(words):
@@ -102,9 +109,15 @@ def date_claims(ctx: Context) -> list[Claim]:
             or (before == "to" and ent.start > 1 and ctx.doc[ent.start - 2].lower_ == "up")
         # "Istanbul, May 16 (EFE).-": the day the story was filed, not the day of its event
         dateline = ctx.in_dateline(ent.start_char) or _in_dateline(ctx.text, ent.start_char, ent.end_char)
-        event = find_event(root, ctx) if root is not None and not bound and not _dates_telling(root) \
-            and not dateline and not ctx.in_headline(ent.start_char) else None
-        if event is not None:
+        free = root is not None and not bound and not _dates_telling(root) and not dateline \
+            and not ctx.in_headline(ent.start_char)
+        step = milestone(root, ctx) if free else None
+        event = find_event(root, ctx) if free and step is None else None
+        if step is not None:
+            # "convicted in March": a step of a person's life or case, a subject of its own
+            name, quals = step
+            subject, attribute = name, "date"
+        elif event is not None:
             subject, attribute = f"event:{event.family}", "date"
             quals = event_qualifiers(event)
             where = event_places(event.trigger)
@@ -121,10 +134,97 @@ def date_claims(ctx: Context) -> list[Claim]:
         if clock is not None:  # "11:24 a.m. local time Tuesday": the day on that clock
             quals["clock_zone"], quals["clock_minutes"] = clock[0], str(clock[1])
             normalized = f"{normalized} {_zone_label(clock[0])}"
-        out.append(ctx.claim("date", ent.start_char, ent.end_char, subject=subject, subject_id=subject,
+        # one slot per person a step names ("Jackson was arrested on Jan. 6", "Williams ... on Feb. 1")
+        subject_id = subject if step is None else ":".join(
+            ["milestone", subject] + sorted({p.split()[-1].lower() for p in str(quals["persons"]).split(",") if p}))
+        out.append(ctx.claim("date", ent.start_char, ent.end_char, subject=subject, subject_id=subject_id,
                              attribute=attribute, value=ctx.body[ent.start_char:ent.end_char],
                              normalized=normalized, date=parts, qualifiers=quals))
     return out
+
+
+# ---------------------------------------------------------------- steps of a life or a case
+
+_NOUN_MODIFIERS = {"compound", "nmod", "amod", "poss", "nummod"}
+_CLAUSES = {"relcl", "advcl", "ccomp", "acl", "xcomp", "parataxis", "conj"}
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must"}
+_PLANNING = {"schedule", "set", "expect", "plan", "due", "slate", "postpone", "delay", "await", "face"}
+
+
+@cache
+def _milestone_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """verb lemma -> step, noun -> step, complement -> step (data/milestones.yaml)."""
+    verbs, nouns, complements = {}, {}, {}
+    for name, words in tables.load("milestones")["milestones"].items():
+        verbs.update(dict.fromkeys(words.get("verbs", []), name))
+        nouns.update(dict.fromkeys(words.get("nouns", []), name))
+        complements.update(dict.fromkeys(words.get("complements", []), name))
+    return verbs, nouns, complements
+
+
+def milestone(root: Token, ctx: Context) -> tuple[str, dict[str, str | bool]] | None:
+    """The step of a life or a case a date hangs from ("was convicted in March", "the verdict on
+    July 2", "a jury returned a verdict on July 2", "was born in 1955"), with the people it names.
+    The walk goes up through prepositions and the objects they hang from ("convicted of two
+    counts on July 2"), never out of a clause. A planned step ("will be sentenced on Oct. 3",
+    "is due to be sentenced") or one marked as another ("previously arrested") is no fact of it."""
+    verbs, nouns, complements = _milestone_words()
+    if root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN"):
+        name, _ = _step(root.head, verbs, nouns, complements)
+        if not name:  # "convicted of the June 20, 2005 murder", "Saturday's protests": the date of that noun
+            return None
+    tok = root
+    for _ in range(6):
+        if tok.dep_ in _CLAUSES or tok.head == tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("ADP", "PUNCT"):
+            continue
+        name, trigger = _step(tok, verbs, nouns, complements)
+        if name:
+            # "made 86 arrests": many occasions; "previously arrested", "will be sentenced": not this one
+            if trigger.tag_ in ("NNS", "NNPS") or is_other_instance(trigger, ctx.article.published) or _planned(tok):
+                return None
+            persons = [p.text for p in persons_near(trigger, ctx)] or _participants(trigger)
+            return name, {"event_word": "", "step_word": trigger.lower_, "persons": ",".join(persons)}
+        if tok.pos_ not in ("NOUN", "PROPN", "NUM") or tok.dep_ not in ("pobj", "dobj", "npadvmod"):
+            break
+    return None
+
+
+def _step(tok: Token, verbs: dict, nouns: dict, complements: dict) -> tuple[str | None, Token]:
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return nouns.get(lemma) or nouns.get(lower), tok
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None, tok
+    if lemma in verbs or lower in verbs:
+        return verbs.get(lemma) or verbs[lower], tok
+    for child in tok.children:
+        if child.dep_ == "dobj" and (nouns.get(child.lemma_.lower()) or nouns.get(child.lower_)):
+            return nouns.get(child.lemma_.lower()) or nouns[child.lower_], child  # "returned a verdict"
+        if child.dep_ in ("oprd", "acomp") and child.lower_ in complements:
+            return complements[child.lower_], tok  # "was found guilty"
+    return None, tok
+
+
+def _planned(tok: Token) -> bool:
+    """'will be sentenced', 'is due to be sentenced', 'was set to be extradited'."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_.lower() in _PLANNING
+
+
+def _participants(trigger: Token) -> list[str]:
+    """Who a step names when no person's name is written: 'his father was arrested' -> father
+    (so that it is never compared with another person's arrest); a pronoun says nothing."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        found = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")]
+    else:  # "the father's arrest", "the arrest of his father"
+        found = [c for c in trigger.children if c.dep_ == "poss"] + [
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return [c.lemma_.lower() for c in found if c.pos_ == "NOUN"][:1]
 
 
 # ---------------------------------------------------------------- the clock a date is written with
