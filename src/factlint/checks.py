@@ -244,12 +244,14 @@ def run_conflict(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
         if not subject_id or len({c.evidence.article for c in group}) < 2:
             continue
         same = lambda x, y: compatible(x, y, story)  # noqa: E731
-        sides = _disagreeing(_merge(group, same, RANKS.get(options.get("compatible", ""), lambda c: ())), _restated)
+        rank = RANKS.get(options.get("compatible", ""), lambda c: ())
+        sides = _disagreeing(_merge(group, same, rank), _restated)
         if sides and not _different_people(sides):
             # 'Prosecutor' agrees with both sides of 'District Attorney' vs 'Assistant District
-            # Attorney': show each side by a value that conflicts with another side.
+            # Attorney': show each side by a value that conflicts with another side (the best ranked).
             leads = [[x for x in side if any(not same(x, y) for other in sides if other is not side for y in other)]
                      for side in sides]
+            leads = [[x for x in lead if rank(x) == min(map(rank, lead))] for lead in leads]
             hits.append(Hit(sides, leads=leads))
     return hits
 

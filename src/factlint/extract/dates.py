@@ -11,8 +11,15 @@ from spacy.tokens import Token
 from .. import tables
 from ..models import Claim, DateParts
 from .clock import clock_spans, country_offsets, zones
-from .common import REPORTING_VERBS, Context, event_qualifiers, find_event, is_other_instance, persons_near, \
-    span_root
+from .common import (
+    REPORTING_VERBS,
+    Context,
+    event_qualifiers,
+    find_event,
+    is_other_instance,
+    persons_near,
+    span_root,
+)
 from .places import event_places
 
 WEEKDAYS = {name: i for i, name in enumerate(
@@ -198,14 +205,12 @@ def _step(tok: Token, verbs: dict, nouns: dict, complements: dict) -> tuple[str 
         return nouns.get(lemma) or nouns.get(lower), tok
     if tok.pos_ not in ("VERB", "AUX"):
         return None, tok
-    if lemma in verbs or lower in verbs:
-        return verbs.get(lemma) or verbs[lower], tok
     for child in tok.children:
-        if child.dep_ == "dobj" and (nouns.get(child.lemma_.lower()) or nouns.get(child.lower_)):
-            return nouns.get(child.lemma_.lower()) or nouns[child.lower_], child  # "returned a verdict"
         if child.dep_ in ("oprd", "acomp") and child.lower_ in complements:
             return complements[child.lower_], tok  # "was found guilty"
-    return None, tok
+        if child.dep_ == "dobj" and (nouns.get(child.lemma_.lower()) or nouns.get(child.lower_)):
+            return nouns.get(child.lemma_.lower()) or nouns[child.lower_], child  # "returned a verdict"
+    return verbs.get(lemma) or verbs.get(lower), tok
 
 
 def _planned(tok: Token) -> bool:
