@@ -123,6 +123,68 @@ def test_other_instance_is_marked():
     assert claims and claims[0].qualifiers["other_instance"] is True
 
 
+def _dated(text, published=None):
+    return [(c.value, c.subject_id, c.qualifiers.get("other_instance"), c.qualifiers.get("clock_zone"),
+             c.qualifiers.get("clock_minutes"), c.qualifiers.get("dateline"))
+            for c in claims_in(text, published, kind="date") if c.attribute != "time"]
+
+
+def test_a_weekday_resolved_from_publication_is_no_written_year():
+    # a year the weekday resolves to does not make "the December 2003 quake" history of it
+    got = _dated("A strong earthquake struck the island of Velmar on Wednesday.", "2026-03-11")
+    assert got == [("Wednesday", "event:earthquake", False, None, None, None)]
+    history = _dated("The December 2003 earthquake destroyed the old town of Velmar.", "2026-03-11")
+    assert [(v, other) for v, _, other, *_ in history] == [("December 2003", True)]
+
+
+@pytest.mark.parametrize("text, zone, minutes", [
+    ("The earthquake struck at 11:05 a.m. local time Tuesday near the island.", "local", "665"),
+    ("The quake struck at 8:05 a.m. (2305 GMT Monday), the agency said.", "GMT", "1385"),
+    ("The quake struck on Monday at 7:24 p.m. EDT, the survey said.", "EDT", "1164"),
+    ("The quake struck on Tuesday, the survey said.", None, None),  # no clock: the day as written
+    ("The quake struck on Tuesday. Sirens sounded at 7:24 p.m. EDT.", None, None),  # a clock of another sentence
+])
+def test_a_weekday_takes_the_clock_it_is_written_with(text, zone, minutes):
+    [(_, _, _, got_zone, got_minutes, _)] = _dated(text, "2026-03-10")
+    assert (got_zone, got_minutes) == (zone, minutes)
+
+
+def test_a_wire_dateline_dates_the_filing_not_the_event():
+    got = _dated("Harbor City, March 13 (Wire).- Norland and Sudia held talks in Harbor City on Thursday.",
+                 "2026-03-13")
+    assert [(v, subject, line) for v, subject, _, _, _, line in got] == [
+        ("March 13", "", True), ("Thursday", "event:meeting", None)]
+
+
+def test_their_first_talks_since_a_year_are_the_news_event():
+    got = _dated("Norland and Sudia held their first direct negotiations since 2019 in Harbor City on Thursday.",
+                 "2026-03-13")
+    assert ("Thursday", "event:meeting", False, None, None, None) in got
+    earlier = _dated("Norland and Sudia held talks on Friday. Their first meeting was held in Oldport on May 2.",
+                     "2026-03-13")
+    assert [(v, other) for v, _, other, *_ in earlier] == [("Friday", False), ("May 2", True)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Dana Vell was convicted in March of two fraud counts.", "milestone:conviction:vell"),
+    ("Dana Vell was found guilty in March.", "milestone:conviction:vell"),
+    ("On June 4, a jury returned a verdict in the fraud case.", "milestone:conviction"),
+    ("His father was arrested in June 1972.", "milestone:arrest:father"),
+    ("The firm was founded in 1998.", "milestone:founding:firm"),
+    ("The body was found in March.", ""),  # found, not founded
+    ("Dana Vell was convicted of the May 2, 2024 robbery.", "event:robbery"),  # the date of the robbery
+    ("Police made 40 arrests in the city on Saturday.", ""),  # many arrests
+    ("Dana Vell will be sentenced on Sept. 12.", ""),  # planned
+    ("Dana Vell had previously been arrested in 2019.", ""),  # an earlier one
+])
+def test_steps_of_a_life_or_a_case_are_subjects_of_their_own(text, subject):
+    assert [s for _, s, *_ in _dated(text, "2026-10-02")] == [subject]
+
+
+def test_a_decade_is_no_year():
+    assert _dated("The gang was founded in the 1930s by a notorious criminal.") == []
+
+
 # ---------------------------------------------------------------- places
 
 def places(text):

@@ -14,6 +14,7 @@ from typing import Callable
 
 from . import tables
 from .extract.clock import times_compatible
+from .extract.dates import days_agree
 from .extract.positions import bearings_compatible
 from .models import Claim
 from .resolve import Story, fold, is_nickname
@@ -103,6 +104,15 @@ def dates_compatible(a: Claim, b: Claim, story: Story) -> bool:
     da, db = a.date, b.date
     if da is None or db is None:
         return True
+    on_clocks = days_agree(a, b, getattr(story, "country", None))
+    if on_clocks is not None:
+        return on_clocks  # "2325 GMT Tuesday" is Wednesday on the local clock
+    if a.qualifiers.get("clock_zone") != b.qualifiers.get("clock_zone"):
+        # days on two clocks that cannot be converted: only the year and the month are compared
+        return all(getattr(da, p) is None or getattr(db, p) is None or getattr(da, p) == getattr(db, p)
+                   for p in ("year", "month"))
+    if a.subject_id.startswith("milestone:") and not (da.month or db.month):
+        return True  # "a 2006 conviction", "convicted in 2005": a career may hold two, a year apart or more
     for part in ("year", "month", "day", "weekday"):
         x, y = getattr(da, part), getattr(db, part)
         if x is not None and y is not None and x != y:
@@ -144,6 +154,11 @@ def sites_compatible(a: Claim, b: Claim, story: Story) -> bool:
 
 COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible,
               "sites": sites_compatible, "bearings": bearings_compatible, "times": times_compatible}
+
+
+# Which values found sides first: a plain day before one written with a clock, so that a side
+# is shown by "Wednesday" rather than by "2325 GMT Tuesday" that agrees with it.
+RANKS: dict[str, Callable[[Claim], tuple]] = {"dates": lambda c: (bool(c.qualifiers.get("clock_zone")),)}
 
 
 # ---------------------------------------------------------------- check types
@@ -248,15 +263,17 @@ def run_conflict(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
         if not subject_id or len({c.evidence.article for c in group}) < 2:
             continue
         same = lambda x, y: compatible(x, y, story)  # noqa: E731
-        sides = _disagreeing(_merge(group, same), _restated)
+        rank = RANKS.get(options.get("compatible", ""), lambda c: ())
+        sides = _disagreeing(_merge(group, same, rank), _restated)
         if sides and options.get("each_value"):
             hits += _each_value(sides, same)
             continue
         if sides and not _different_people(sides):
             # 'Prosecutor' agrees with both sides of 'District Attorney' vs 'Assistant District
-            # Attorney': show each side by a value that conflicts with another side.
+            # Attorney': show each side by a value that conflicts with another side (the best ranked).
             leads = [[x for x in side if any(not same(x, y) for other in sides if other is not side for y in other)]
                      for side in sides]
+            leads = [[x for x in lead if rank(x) == min(map(rank, lead))] for lead in leads]
             hits.append(Hit(sides, leads=leads))
     return hits
 

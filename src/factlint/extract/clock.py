@@ -355,6 +355,12 @@ def _offsets(tz: str, abbreviation: str | None, day: str | None) -> frozenset[in
 
 
 @cache
+def abbreviation_offsets(abbreviation: str) -> frozenset[int]:
+    """Every UTC offset (minutes) a zone abbreviation may mean, on any day ("IST": India, Ireland, Israel)."""
+    return frozenset(off for tz in abbreviations().get(abbreviation, ()) for off in _offsets(tz, abbreviation, None))
+
+
+@cache
 def _abbreviation_offsets(tz: str, abbreviation: str | None) -> frozenset[int]:
     """The offsets the tz database gives an abbreviation in a zone ("EST" in New York: -300)."""
     if not abbreviation:

@@ -241,12 +241,17 @@ def is_other_instance(trigger: Token, published: str | None = None) -> bool:
             trigger.head.lower_ == "one" or trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
             trigger.head.head.lower_ == "one" or trigger.dep_ == "appos" and trigger.head.lower_ == "one":
         return True
+    # "their first direct talks since 2022", "their second meeting since February": an ordinal a
+    # "since" bounds counts the news event among its kind, it does not name another one
+    record = any(c.dep_ == "prep" and c.lower_ == "since" for tok in scope for c in tok.children)
     for tok in scope:
         # "Monday's earthquake was the second one": the attribute says which instance
         attrs = [g for c in tok.children if c.dep_ == "attr" for g in c.children if g.dep_ == "amod"]
         if any(a.lower_ in OTHER_INSTANCE for a in attrs):
             return True
         for child in tok.children:
+            if record and child.lower_ in _RECORD_ORDINALS:
+                continue
             if child.lower_ in OTHER_INSTANCE or (child.dep_ in ("amod", "advmod", "npadvmod", "nsubj")
                                                   and child.lemma_.lower() in OTHER_INSTANCE):
                 return True
@@ -260,13 +265,17 @@ def is_other_instance(trigger: Token, published: str | None = None) -> bool:
             if child.dep_ == "poss" and child.ent_type_ == "ORG":
                 return True
             if tok.pos_ == "VERB" and child.dep_ == "dobj" and any(
-                    g.dep_ in ("det", "amod") and g.lower_ in OTHER_INSTANCE for g in child.children):
+                    g.dep_ in ("det", "amod") and g.lower_ in OTHER_INSTANCE
+                    and not (record and g.lower_ in _RECORD_ORDINALS) for g in child.children):
                 return True  # "attacked another UN school"
             if tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("on", "at", "against") and any(
                     g.dep_ in ("det", "amod") and g.lower_ in OTHER_INSTANCE
                     for o in child.children if o.dep_ == "pobj" for g in o.children):
                 return True  # "an air strike on another school"
     return False
+
+
+_RECORD_ORDINALS = {"first", "second", "third"}
 
 
 def _news_day(tok: Token, published: str | None) -> bool:
