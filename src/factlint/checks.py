@@ -17,7 +17,7 @@ from .extract.clock import times_compatible
 from .extract.dates import days_agree
 from .extract.positions import bearings_compatible
 from .models import Claim
-from .resolve import Story, fold, is_nickname
+from .resolve import Story, fold, is_nickname, similar_given_names
 from .spelling import difference, letters
 
 
@@ -152,7 +152,16 @@ def sites_compatible(a: Claim, b: Claim, story: Story) -> bool:
     return None in countries_a or None in countries_b or bool(countries_a & countries_b)
 
 
-COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible,
+def relatives_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    """Two names of one relative: the same given name (or a spelling or nickname of it), and
+    the same family name when both give one ('Rosa' and 'Rosa Ruiz'; not 'Rosa' and 'Ana')."""
+    x, y = a.value.split(), b.value.split()
+    if not similar_given_names(x[0], y[0]):
+        return False
+    return len(x) < 2 or len(y) < 2 or difference(x[-1], y[-1]) in ("same", "romanization")
+
+
+COMPATIBLE = {"roles": roles_compatible, "relatives": relatives_compatible, "dates": dates_compatible, "places": places_compatible,
               "sites": sites_compatible, "bearings": bearings_compatible, "times": times_compatible}
 
 
