@@ -119,7 +119,8 @@ def test_a_killed_run_resumed_gives_the_findings_of_an_uninterrupted_one(corpus,
         proc.wait()
     stored = _stories_stored(db)
     assert 1 <= stored < 6, "the run was not killed midway"
-    assert rows(db, "SELECT finished FROM runs") == [(None,)]  # the killed run never finished
+    # the killed run never finished, and tells what it stored
+    assert rows(db, "SELECT finished, stories_done FROM runs") == [(None, stored)]
     assert audit(corpus, "--db", db, "--resume") == 0
     assert rows(db, "SELECT stories_skipped FROM runs ORDER BY id DESC LIMIT 1") == [(stored,)]
     assert findings(db) == reference[1]
@@ -156,7 +157,9 @@ def test_an_unreadable_article_is_an_error_of_its_story_and_the_audit_goes_on(tm
     assert rows(db, "SELECT story, path LIKE '%broken.txt', message LIKE 'not UTF-8 text%' FROM errors") == \
         [("rubio", 1, 1)]
     assert rows(db, "SELECT id, articles, errors FROM stories ORDER BY id") == [("other", 1, 0), ("rubio", 2, 1)]
-    assert "1 input errors" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 input or analysis errors" in out
+    assert f"  {tmp_path / 'corpus' / 'rubio' / 'broken.txt'}: not UTF-8 text" in out  # the summary names it
 
 
 def test_jsonl_records_make_stories_by_their_story_field(tmp_path):
@@ -249,3 +252,242 @@ def test_group_auto_makes_stories_of_articles_without_one_and_parses_each_once(t
     mixed = {story for story, _ in stories
              if len({folder_of[a] for s, a in stories if s == story}) > 1}
     assert not mixed  # two different events never share a story
+
+
+# ------------------------------------------------------------------------------ faults
+
+
+def poisoned_extract(monkeypatch):
+    """Extraction raises on an article that says POISON: a bug in one extractor, on one article."""
+    import factlint.audit
+
+    real = factlint.audit.extract
+
+    def extract(article, doc):
+        if "POISON" in article.text:
+            raise RuntimeError("poisoned article")
+        return real(article, doc)
+
+    monkeypatch.setattr(factlint.audit, "extract", extract)  # the pool's workers are forked with it
+
+
+def test_an_article_that_fails_in_extraction_in_a_worker_is_an_error_of_its_story(tmp_path, monkeypatch, capsys):
+    for seed in sorted(SEEDS.iterdir())[:2]:
+        write(tmp_path / "corpus" / "rubio" / seed.name, seed.read_text(encoding="utf-8"))
+    poison = write(tmp_path / "corpus" / "rubio" / "poison.txt", "POISON. Senator Marco Rubio met Sergei Lavrov.\n")
+    write(tmp_path / "corpus" / "other" / "a.txt", "Senator Marco Rubio met Sergei Lavrov on Thursday.\n")
+    poisoned_extract(monkeypatch)
+    db = tmp_path / "audit.sqlite"
+    assert audit(tmp_path / "corpus", "--db", db, "--jobs", "2") == 0
+    out = capsys.readouterr().out
+    assert rows(db, "SELECT story, path, message FROM errors") == [("rubio", str(poison), "RuntimeError: poisoned article")]
+    assert rows(db, "SELECT id, articles, errors FROM stories ORDER BY id") == [("other", 1, 0), ("rubio", 2, 1)]
+    assert rows(db, "SELECT COUNT(*) FROM claims WHERE story = 'rubio'")[0][0] > 0  # the good articles were analysed
+    assert f"  {poison}: RuntimeError: poisoned article" in out
+    assert audit(tmp_path / "corpus", "--db", db, "--jobs", "2", "--resume") == 0  # and resuming passes it too
+    assert rows(db, "SELECT stories_done, stories_skipped FROM runs ORDER BY id DESC LIMIT 1") == [(0, 2)]
+
+
+def test_a_story_whose_linking_fails_is_stored_with_the_error_and_the_audit_goes_on(tmp_path, monkeypatch):
+    import factlint.audit
+
+    real = factlint.audit.link
+
+    def link(extracted):
+        if any(c.evidence.article == "poison" for claims, _ in extracted for c in claims):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(extracted)
+
+    monkeypatch.setattr(factlint.audit, "link", link)
+    write(tmp_path / "corpus" / "bad" / "poison.txt", "Senator Marco Rubio met Sergei Lavrov on Thursday.\n")
+    write(tmp_path / "corpus" / "good" / "a.txt", "Senator Marco Rubio met Sergei Lavrov on Thursday.\n")
+    db = tmp_path / "audit.sqlite"
+    assert audit(tmp_path / "corpus", "--db", db) == 0
+    assert rows(db, "SELECT story, path, message FROM errors") == \
+        [("bad", "bad", "RecursionError: maximum recursion depth exceeded")]
+    assert rows(db, "SELECT id, articles, claims, errors FROM stories ORDER BY id")[0] == ("bad", 1, 0, 1)
+    assert rows(db, "SELECT claims > 0 FROM stories WHERE id = 'good'") == [(1,)]
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_workers_die_with_a_killed_parent(corpus, tmp_path):
+    cmd = [sys.executable, "-m", "factlint.cli", "audit", str(corpus), "--db", str(tmp_path / "a.sqlite"),
+           "--jobs", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            workers = _children(proc.pid)
+            time.sleep(0.05)
+        assert len(workers) == 2, "the audit did not start its workers"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10  # a bound on a hang, not a speed test
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, workers)), "workers outlived their parent"
+    finally:
+        for pid in workers:  # the workers this test started, if they are still there
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+# ------------------------------------------------------------------------------ the database
+
+
+def seed_stories(root: Path, n: int = 5) -> Path:
+    """Each seed article a story of its own."""
+    for seed in sorted(SEEDS.iterdir())[:n]:
+        write(root / seed.stem / seed.name, seed.read_text(encoding="utf-8"))
+    return root
+
+
+def audit_on_a_small_disk(limit: int, *argv) -> subprocess.CompletedProcess:
+    """`factlint audit` in a process that cannot write files past ``limit`` bytes: a full disk."""
+    code = ("import resource, signal, sys\n"
+            "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"  # a write past the limit fails (EFBIG) instead
+            f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
+            "from factlint.cli import main\n"
+            f"sys.exit(main({['audit', *map(str, argv)]!r}))\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE stands for a full disk")
+def test_a_full_disk_is_one_line_and_keeps_the_stories_stored(tmp_path):
+    corpus, db = seed_stories(tmp_path / "corpus"), tmp_path / "audit.sqlite"
+    done = audit_on_a_small_disk(100_000, corpus, "--db", db)
+    assert done.returncode == 2, done.stderr
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"factlint: error[E004]: {db}: cannot write the database (disk I/O error): free disk")
+    stored = rows(db, "SELECT COUNT(*) FROM stories")[0][0]
+    assert 1 <= stored < 5, "the disk was not full midway"
+    assert rows(db, "SELECT finished, stories_done FROM runs") == [(None, stored)]
+    assert audit(corpus, "--db", db, "--resume") == 0
+    assert rows(db, "SELECT stories_skipped FROM runs ORDER BY id DESC LIMIT 1") == [(stored,)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE stands for a full disk")
+def test_a_database_that_cannot_be_made_whole_is_not_made(tmp_path):
+    db = tmp_path / "audit.sqlite"
+    done = audit_on_a_small_disk(30_000, SEEDS, "--db", db)
+    assert done.returncode == 2 and done.stderr.startswith(f"factlint: error[E004]: {db}: "), done.stderr
+    assert list(tmp_path.iterdir()) == []  # no half database that later runs would refuse, no temp file
+    open_store(str(db)).close()  # and the next run makes it
+    assert rows(db, "PRAGMA application_id") == [(0x46414354,)]
+
+
+def _open_together(path: str, barrier) -> None:
+    barrier.wait()
+    store = open_store(path)
+    store.begin_run("now", "test", {})
+    store.close()
+
+
+def test_audits_starting_together_on_a_new_database_both_work(tmp_path):
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    for attempt in range(10):
+        path = str(tmp_path / f"audit{attempt}.sqlite")
+        barrier = ctx.Barrier(3)
+        procs = [ctx.Process(target=_open_together, args=(path, barrier)) for _ in range(3)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        assert [p.exitcode for p in procs] == [0, 0, 0], f"attempt {attempt}"
+        assert rows(Path(path), "SELECT COUNT(*) FROM runs") == [(3,)]
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left
+
+
+def test_a_database_locked_by_another_writer_is_one_line_and_unchanged(tmp_path, failing_cli, monkeypatch):
+    import factlint.store
+
+    db = tmp_path / "audit.sqlite"
+    open_store(str(db)).close()
+    monkeypatch.setattr(factlint.store, "LOCK_TIMEOUT", 0.1)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its transaction
+    try:
+        [line] = failing_cli("audit", SEEDS, "--db", db)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert line == (f"factlint: error[E004]: {db}: the database is locked by another writer (waited 0.1 s): "
+                    "wait for the other factlint audit to finish, or use another --db")
+    assert rows(db, "SELECT COUNT(*) FROM runs") == [(0,)]
+
+
+def test_a_read_only_database_is_one_line(tmp_path, failing_cli):
+    from factlint.store import database_error
+
+    db = tmp_path / "audit.sqlite"
+    open_store(str(db)).close()
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as ro:  # what SQLite says of a file it cannot write
+        with pytest.raises(sqlite3.Error) as err:
+            ro.execute("INSERT INTO runs (started, factlint, settings) VALUES ('', '', '')")
+    assert str(database_error(err.value, str(db))) == (
+        f"error[E004]: {db}: cannot write the database (attempt to write a readonly database): "
+        "make the file and its folder writable, or use another --db")
+    if os.geteuid() != 0:  # root writes a read-only file anyway
+        db.chmod(0o444)
+        assert "make the file and its folder writable" in failing_cli("audit", SEEDS, "--db", db)[0]
+
+
+# ------------------------------------------------------------------------------ what is an article
+
+
+def test_a_corpus_own_readme_license_and_records_are_no_articles(tmp_path, capsys):
+    root = tmp_path / "corpus"
+    seed = sorted(SEEDS.iterdir())[0]
+    write(root / "talks" / seed.name, seed.read_text(encoding="utf-8"))
+    write(root / "talks" / "README.txt", "Notes on this folder.\n")
+    write(root / "talks" / "wire.json", json.dumps({"id": "w", "text": "Senator Marco Rubio met Sergei Lavrov."}))
+    write(root / "README.md", "# A corpus\n\nThese folders hold news articles.\n")
+    write(root / "LICENSE", "CC BY 4.0\n")
+    write(root / "CHANGELOG.md", "- first version\n")
+    write(root / "clusters.json", json.dumps([{"cluster": "talks", "articles": ["a", "b"]}]))
+    write(root / "broken.json", '{"text": ')
+    db = tmp_path / "audit.sqlite"
+    assert audit(root, "--db", db) == 0
+    out, err = capsys.readouterr()
+    assert rows(db, "SELECT story, id FROM articles ORDER BY id") == [("talks", seed.stem), ("talks", "w")]
+    assert rows(db, "SELECT story, path FROM errors") == [(None, str(root / "broken.json"))]
+    assert f"  {root / 'broken.json'}: invalid JSON" in out
+    assert "factlint: skipped 4 files that are no articles: " in err and "clusters.json" in err
+
+
+def test_csv_export_never_writes_a_formula_cell(tmp_path):
+    story = tmp_path / "corpus" / '=HYPERLINK("example.com","x")'
+    for seed in sorted(SEEDS.iterdir())[:2]:  # Rubio's two titles: a finding
+        write(story / seed.name, seed.read_text(encoding="utf-8"))
+    db = tmp_path / "audit.sqlite"
+    assert audit(tmp_path / "corpus", "--db", db, "--export", tmp_path / "f.csv") == 0
+    import csv
+
+    [header, *body] = list(csv.reader((tmp_path / "f.csv").open(encoding="utf-8")))
+    assert body and all(row[0] == "'" + story.name for row in body)
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in body for cell in row)

@@ -4,23 +4,29 @@ One function, :func:`audit_story`, does a whole story (parse, extract, link, jud
 plain data; a backend maps it over the stories: in this process (`--jobs 1`), in a pool of
 processes, each loading the model once (`--jobs N`), or on a Dask cluster (`--backend dask`).
 Only this process writes the database, a story per transaction, as results come in: a run that
-is killed loses the stories in flight and nothing else.
+is killed loses the stories in flight and nothing else. An article or a story whose analysis
+fails is stored as an error of its story (the exception's type and message); the run goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 
 from . import __version__
 from .cache import code_fingerprint
-from .corpus import Corpus, StoryInput, content_hash
+from .corpus import Corpus, StoryInput, content_hash, failure, storable
 from .engine import Rule, run_rules
+from .errors import ModelError, UsageError
 from .extract import extract
 from .ingest import parse_text
 from .models import Article, Claim, Finding
@@ -54,23 +60,65 @@ class StoryResult:
 def audit_story(story: StoryInput, rules: list[Rule], model: str | None = None,
                 cache_dir: str | None = None) -> StoryResult:
     """The whole pipeline for one story; what `factlint report` gives for its folder. With
-    ``cache_dir``, parses made earlier in the run (by the grouping) are read, not redone."""
+    ``cache_dir``, parses made earlier in the run (by the grouping) are read, not redone. An
+    article that fails to parse or extract is an error of the story and left out; a failure of
+    linking or rules leaves the story without claims, with the error."""
     from .cache import ParseCache
-    from .nlp import parse
 
     start = time.perf_counter()
-    articles = story.articles
+    errors = list(story.errors)
     cache = ParseCache(cache_dir) if cache_dir else None
-    docs = parse([parse_text(a.text[a.body_offset:]) for a in articles], model=model, cache=cache) if articles else []
+    articles, docs = _parse(story.articles, model, cache, errors)
     parsed = time.perf_counter()
+    kept, extracted = [], []
+    for article, doc in zip(articles, docs):
+        try:
+            extracted.append(extract(article, doc))
+            kept.append(article)
+        except Exception as err:  # noqa: BLE001  (one article must not stop the archive)
+            errors.append((article.path, failure(err)))
     claims, findings = [], []
-    if articles:
-        claims, linked = link([extract(a, d) for a, d in zip(articles, docs)])
-        findings = run_rules(rules, claims, linked)
+    if extracted:
+        try:
+            claims, linked = link(extracted)
+            findings = run_rules(rules, claims, linked)
+        except Exception as err:  # noqa: BLE001
+            claims, findings = [], []
+            errors.append((story.id, failure(err)))  # no one file: the story is named
     rows = [ArticleRow(a.id, a.path, a.title, a.outlet, a.url, a.published, len(a.text) - a.body_offset)
-            for a in articles]
-    return StoryResult(story.id, story.content_hash, rows, claims, findings, list(story.errors),
+            for a in kept]
+    return StoryResult(story.id, story.content_hash, rows, claims, findings, errors,
                        parsed - start, time.perf_counter() - start)
+
+
+def _parse(articles: list[Article], model: str | None, cache, errors: list) -> tuple[list[Article], list]:
+    """The story's articles parsed in one batch; when the batch fails, each alone, so that only
+    the article that fails is left out (an error of the story)."""
+    from .nlp import parse
+
+    texts = [parse_text(a.text[a.body_offset:]) for a in articles]
+    if not articles:
+        return [], []
+    try:
+        return articles, parse(texts, model=model, cache=cache)
+    except ModelError:
+        raise  # the model, not an article: the whole run's problem
+    except Exception:  # noqa: BLE001
+        kept, docs = [], []
+        for article, text in zip(articles, texts):
+            try:
+                docs.extend(parse([text], model=model, cache=cache))
+                kept.append(article)
+            except ModelError:
+                raise
+            except Exception as err:  # noqa: BLE001
+                errors.append((article.path, failure(err)))
+        return kept, docs
+
+
+def failed_story(story: StoryInput, err: BaseException) -> StoryResult:
+    """A story whose analysis could not even return (its worker's result could not come back)."""
+    return StoryResult(story.id, story.content_hash, [], [], [], [*story.errors, (story.id, failure(err))], 0.0, 0.0)
 
 
 # ------------------------------------------------------------------------------ grouping
@@ -95,7 +143,7 @@ def group_articles(articles: list[Article], model: str | None = None, jobs: int 
     if jobs <= 1 or len(chunks) == 1:
         found = [_signatures(c, model, cache_dir) for c in chunks]
     else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(model,)) as pool:
+        with _pool(jobs, model) as pool:
             found = list(pool.map(_signatures, chunks, [model] * len(chunks), [cache_dir] * len(chunks)))
     return group([sig for part in found for sig in part])
 
@@ -109,28 +157,64 @@ def _warm(model: str | None) -> None:
     load_pipeline(model)
 
 
+def _pool(jobs: int, model: str | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(model, os.getpid()))
+
+
+def _start_worker(model: str | None, parent: int) -> None:
+    """A worker dies with its parent: `kill -9` of `factlint audit` runs no clean-up, and the
+    workers would live on for minutes, holding the database open. On Linux the kernel sends
+    them SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); elsewhere they end when their
+    stories are done."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the call
+            os._exit(1)
+    _warm(model)
+
+
 def run_local(stories: list[StoryInput], rules: list[Rule], model: str | None, jobs: int,
               cache_dir: str | None = None) -> Iterator[StoryResult]:
     if jobs <= 1:
         for story in stories:
-            yield audit_story(story, rules, model, cache_dir)
+            yield _outcome(lambda: audit_story(story, rules, model, cache_dir), story)
         return
     # A bounded window of stories in flight: memory stays flat on any corpus size.
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(model,)) as pool:
+    pool = _pool(jobs, model)
+    try:
         queue = iter(stories)
-        pending: set = set()
+        pending: dict = {}
 
         def refill() -> None:
             for story in islice(queue, 2 * jobs - len(pending)):
-                pending.add(pool.submit(audit_story, story, rules, model, cache_dir))
+                pending[pool.submit(audit_story, story, rules, model, cache_dir)] = story
 
         refill()
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            pending.difference_update(done)
+            finished = [(future, pending.pop(future)) for future in done]
             refill()
-            for future in done:
-                yield future.result()
+            for future, story in finished:
+                yield _outcome(future.result, story)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # on an error, not the rest of the queue
+
+
+def _outcome(result: Callable[[], StoryResult], story: StoryInput) -> StoryResult:
+    """A story's result; a failure that escaped it (a result that cannot come back from its
+    worker) is stored as the story's error. A dead worker or a missing model ends the run."""
+    try:
+        return result()
+    except BrokenProcessPool:
+        raise UsageError("a worker process died (out of memory, or killed); the stories stored so far are kept: "
+                         "run again with --resume") from None
+    except ModelError:
+        raise
+    except Exception as err:  # noqa: BLE001
+        return failed_story(story, err)
 
 
 def run_dask(stories: list[StoryInput], rules: list[Rule], model: str | None, jobs: int,
@@ -148,8 +232,9 @@ def run_dask(stories: list[StoryInput], rules: list[Rule], model: str | None, jo
     try:
         client.run(_warm, model)
         futures = client.map(audit_story, stories, rules=rules, model=model, cache_dir=cache_dir, pure=False)
+        story_of = dict(zip(futures, stories))
         for future in as_completed(futures):
-            yield future.result()
+            yield _outcome(future.result, story_of.pop(future))
             future.release()
     finally:
         client.close()
@@ -185,20 +270,35 @@ def run_audit(corpus: Corpus, store: Store, rules: list[Rule], model: str | None
     done = store.done() if resume else {}
     todo = [s for s in corpus.stories if done.get(s.id) != s.content_hash]
     totals = RunTotals(skipped=len(corpus.stories) - len(todo))
-    run = store.begin_run(_now(), __version__, settings or {})
+    run = store.begin_run(_now(), __version__, settings or {}, totals.skipped)
     store.save_loose_errors(run, corpus.errors)
     start = time.perf_counter()
     results: Iterable[StoryResult] = (run_local(todo, rules, model, jobs, cache_dir) if backend == "local"
                                       else run_dask(todo, rules, model, jobs, scheduler, cache_dir))
-    for result in results:
-        store.save(run, result)
-        totals.stories += 1
-        totals.articles += len(result.articles)
-        if progress:
-            progress(totals.stories, len(todo), totals.articles)
+    with closing(results):  # on an error, the workers stop now
+        for result in results:
+            _save(store, run, result)
+            totals.stories += 1
+            totals.articles += len(result.articles)
+            if progress:
+                progress(totals.stories, len(todo), totals.articles)
     totals.seconds = time.perf_counter() - start
-    store.end_run(run, _now(), totals.stories, totals.skipped)
+    store.end_run(run, _now())
     return totals
+
+
+def _save(store: Store, run: int, result: StoryResult) -> None:
+    """A story's rows; one that cannot be stored (text SQLite refuses, such as a lone surrogate
+    in a file name) is stored as its errors alone. A database error ends the run."""
+    try:
+        store.save(run, result)
+    except UsageError:
+        raise
+    except Exception as err:  # noqa: BLE001
+        story = storable(result.story)
+        errors = [(storable(path), storable(message)) for path, message in result.errors]
+        store.save(run, StoryResult(story, result.content_hash, [], [], [],
+                                    [*errors, (story, f"not stored: {failure(err)}")], 0.0, 0.0))
 
 
 def _now() -> str:
@@ -208,8 +308,8 @@ def _now() -> str:
 class Progress:
     """`[=====>    ] 40/86 stories  12.3 articles/s  ETA 1m20s` on stderr, only on a terminal."""
 
-    def __init__(self, stream=sys.stderr, width: int = 30):
-        self.stream = stream
+    def __init__(self, stream=None, width: int = 30):
+        self.stream = stream or sys.stderr  # today's stderr, not the one at import
         self.width = width
         self.start = time.perf_counter()
         self.enabled = hasattr(stream, "isatty") and stream.isatty()
@@ -233,7 +333,7 @@ def summary_text(summary: dict) -> str:
     sev = summary["by_severity"]
     lines = [f"{summary['stories']} stories, {summary['articles']} articles, {summary['claims']} claims, "
              f"{summary['findings']} findings ({sev.get('error', 0)} errors, {sev.get('warning', 0)} warnings, "
-             f"{sev.get('info', 0)} notes), {summary['errors']} input errors"]
+             f"{sev.get('info', 0)} notes), {summary['errors']} input or analysis errors"]
     if summary["by_kind"]:
         lines.append("findings by kind: " + ", ".join(f"{k} {n}" for k, n in summary["by_kind"].items()))
     if summary["by_rule"]:
@@ -241,4 +341,7 @@ def summary_text(summary: dict) -> str:
     if summary["most_errors"]:
         lines.append("stories with most errors: " + ", ".join(f"{s['story']} ({s['errors']})"
                                                               for s in summary["most_errors"]))
+    if summary.get("error_list"):  # every input or analysis that failed, by file: what to look at
+        lines.append("input or analysis errors (not analysed):")
+        lines.extend(f"  {e['path']}: {e['message']}" for e in summary["error_list"])
     return "\n".join(lines) + "\n"

@@ -175,6 +175,9 @@ def cmd_audit(args) -> int:
             rate = totals.articles / totals.seconds if totals.seconds else 0.0
             print(f"factlint: audited {totals.stories} stories ({totals.articles} articles, {rate:.1f} articles/s), "
                   f"skipped {totals.skipped} already done; database {args.db}", file=sys.stderr)
+            if corpus.skipped:
+                shown = ", ".join(corpus.skipped[:5]) + (", ..." if len(corpus.skipped) > 5 else "")
+                print(f"factlint: skipped {len(corpus.skipped)} files that are no articles: {shown}", file=sys.stderr)
         if args.export:
             _write(store.export(args.export.rsplit(".", 1)[1]), args.export)
         if args.corpus or args.summary:
