@@ -280,7 +280,8 @@ def test_an_article_that_fails_in_extraction_in_a_worker_is_an_error_of_its_stor
     db = tmp_path / "audit.sqlite"
     assert audit(tmp_path / "corpus", "--db", db, "--jobs", "2") == 0
     out = capsys.readouterr().out
-    assert rows(db, "SELECT story, path, message FROM errors") == [("rubio", str(poison), "RuntimeError: poisoned article")]
+    assert rows(db, "SELECT story, path, message FROM errors") == \
+        [("rubio", str(poison), "RuntimeError: poisoned article")]
     assert rows(db, "SELECT id, articles, errors FROM stories ORDER BY id") == [("other", 1, 0), ("rubio", 2, 1)]
     assert rows(db, "SELECT COUNT(*) FROM claims WHERE story = 'rubio'")[0][0] > 0  # the good articles were analysed
     assert f"  {poison}: RuntimeError: poisoned article" in out

@@ -20,6 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 
 from . import __version__
@@ -164,8 +165,7 @@ def _pool(jobs: int, model: str | None) -> ProcessPoolExecutor:
 def _start_worker(model: str | None, parent: int) -> None:
     """A worker dies with its parent: `kill -9` of `factlint audit` runs no clean-up, and the
     workers would live on for minutes, holding the database open. On Linux the kernel sends
-    them SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); elsewhere they end when their
-    stories are done."""
+    them SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); other systems lack it."""
     if sys.platform.startswith("linux"):
         import ctypes
 
@@ -173,14 +173,17 @@ def _start_worker(model: str | None, parent: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
         if os.getppid() != parent:  # the parent died before the call
             os._exit(1)
-    _warm(model)
+    try:
+        _warm(model)
+    except ModelError:
+        pass  # a failed initializer breaks the pool; the first story raises it again, as one line
 
 
 def run_local(stories: list[StoryInput], rules: list[Rule], model: str | None, jobs: int,
               cache_dir: str | None = None) -> Iterator[StoryResult]:
     if jobs <= 1:
         for story in stories:
-            yield _outcome(lambda: audit_story(story, rules, model, cache_dir), story)
+            yield _outcome(partial(audit_story, story, rules, model, cache_dir), story)
         return
     # A bounded window of stories in flight: memory stays flat on any corpus size.
     pool = _pool(jobs, model)
