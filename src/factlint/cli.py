@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -15,8 +16,19 @@ from .errors import FactlintError, InputError, UsageError
 FORMATS = ("text", "markdown", "json", "html")
 
 
+# Unicode's Bidi_Control characters: an article's U+202E (right-to-left override) would reverse
+# what follows it in a terminal, an editor or a browser ("Trojan Source"). Every output shows
+# them as the escape `\u202e`: visible as text, and the same character again in JSON and SARIF.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_bidi(text: str) -> str:
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _write(text: str, output: str | None) -> None:
     """To stdout, or atomically to a file (a failed run never leaves half a report, nor a temp file)."""
+    text = escape_bidi(text)
     if not output or output == "-":
         sys.stdout.write(text)
         return
