@@ -104,7 +104,13 @@ def test_enable_turns_on_a_rule_switched_off_in_its_file(project, tmp_path):
 
 @pytest.mark.parametrize("content, problem", [
     ('[tool.factlint]\nsources = ["sources"]\nsevrity = "warning"\n',
-     "pyproject.toml:3: unknown key 'sevrity' in [tool.factlint]; known keys: baseline, cache-dir, "),
+     "pyproject.toml:3: unknown key 'sevrity' in [tool.factlint]; did you mean 'severity'?"),
+    ('[tool.factlint]\ncolour = "red"\n',
+     "pyproject.toml:2: unknown key 'colour' in [tool.factlint]; known keys: baseline, cache-dir, "),
+    ('[tool.factlint]\nfail_on = "warning"\n',
+     "pyproject.toml:2: unknown key 'fail_on' in [tool.factlint]; did you mean 'fail-on'?"),
+    ('[tool.factlint]\ndisable = ["role-confict"]\n',
+     "pyproject.toml: disable: unknown rule id 'role-confict'; did you mean 'role-conflict'?"),
     ('[tool.factlint\n', "pyproject.toml: invalid TOML: "),
     ('[tool.factlint]\ndisable = ["role-confict"]\n', "pyproject.toml: disable: unknown rule id 'role-confict'"),
     ('[tool.factlint]\nfail-on = "fatal"\n', "pyproject.toml:2: fail-on: Input should be 'error', 'warning' or 'info'"),
@@ -144,3 +150,38 @@ def test_documented_configuration_is_valid(tmp_path):
     rules = {r.id: r for r in apply_to_rules(settings, load_rules(default_rules_dir()))}
     assert not rules["name-spelling"].enabled and rules["weekday-date"].severity == "warning"
     assert rules["quantity-mismatch"].options["soft_gap"] == 0.25
+
+
+def test_the_pyproject_example_pasted_into_factlint_toml_is_accepted(project):
+    write(project / "factlint.toml", '[tool.factlint]\ndisable = ["role-conflict"]\n')
+    rc, report = lint("--against", project / "sources")
+    assert rc == 1 and "role-conflict" not in found(report) and "duration-mismatch" in found(report)
+
+
+def test_tool_mixed_with_top_level_keys_in_factlint_toml_gets_a_hint(project, failing_cli):
+    write(project / "factlint.toml", 'fail-on = "info"\n[tool.factlint]\ndisable = ["role-conflict"]\n')
+    [line] = failing_cli("lint", "story.md")
+    assert line == (f"factlint: error[E005]: {project / 'factlint.toml'}:2: unknown key 'tool' in factlint.toml: a factlint.toml "
+                    "holds the keys of [tool.factlint] at its top level (write `fail-on = ...`, not `[tool.factlint]`)")
+
+
+def test_every_problem_is_reported_naming_the_actual_file(project, failing_cli, tmp_path):
+    conf = write(tmp_path / "ci" / "strict.toml",
+                 'fail_on = "warning"\nseverity = {"role-conflict" = "high"}\ncache-dir = 3\nsoruces = []\n')
+    lines = failing_cli("lint", "story.md", "--config", conf, problems=4)
+    assert lines == [
+        f"factlint: error[E005]: {conf}:1: unknown key 'fail_on' in strict.toml; did you mean 'fail-on'?",
+        f"factlint: error[E005]: {conf}:4: unknown key 'soruces' in strict.toml; did you mean 'sources'?",
+        f"factlint: error[E005]: {conf}:2: severity.role-conflict: Input should be 'error', 'warning' or 'info'",
+        f"factlint: error[E005]: {conf}:3: cache-dir: Input should be a valid string",
+    ]
+
+
+def test_every_rule_problem_is_reported(project, failing_cli):
+    write(project / "factlint.toml", 'disable = ["role-confict", "weekday-date"]\nenable = ["weekday-date"]\n'
+                                     '[options.duration-mismatch]\nsoft_gap = "wide"\n')
+    lines = failing_cli("lint", "story.md", problems=3)
+    assert [line.split(": ", 3)[3] for line in lines] == [
+        "disable: unknown rule id 'role-confict'; did you mean 'role-conflict'?",
+        "rule 'weekday-date' is both enabled and disabled",
+        "options.duration-mismatch: option 'soft_gap' must be float"]

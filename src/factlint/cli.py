@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
 
 from . import __version__
-from .errors import FactlintError, UsageError
+from .errors import FactlintError, InputError, UsageError
 
 FORMATS = ("text", "markdown", "json", "html")
 
 
+# Unicode's Bidi_Control characters: an article's U+202E (right-to-left override) would reverse
+# what follows it in a terminal, an editor or a browser ("Trojan Source"). Every output shows
+# them as the escape `\u202e`: visible as text, and the same character again in JSON and SARIF.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_bidi(text: str) -> str:
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _write(text: str, output: str | None) -> None:
-    """To stdout, or atomically to a file (a failed run never leaves half a report)."""
+    """To stdout, or atomically to a file (a failed run never leaves half a report, nor a temp file)."""
+    text = escape_bidi(text)
     if not output or output == "-":
         sys.stdout.write(text)
         return
     target = Path(output)
-    if target.is_dir():
-        raise UsageError("output path is a directory", output)
+    check_output(output)
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -31,8 +44,51 @@ def _write(text: str, output: str | None) -> None:
         # mkstemp makes the file private; give it the mode a plain write would (or the old file's)
         os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~umask)
         os.replace(tmp, target)
+        tmp = None
     except OSError as err:
-        raise UsageError(f"cannot write: {err.strerror}", output) from None
+        raise UsageError(f"cannot write: {err.strerror or err}", output) from None
+    finally:
+        if tmp is not None:  # disk full, killed by Ctrl-C: the half-written temp file goes
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def check_output(output: str | None) -> None:
+    """An output path that cannot be written is found before the slow analysis."""
+    if not output or output == "-":
+        return
+    target = Path(output)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise UsageError("output path is a directory", output)
+    if not folder.is_dir():
+        raise UsageError(f"no such directory {str(folder)!r} for the output file", output)
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write into the directory {str(folder)!r}: permission denied", output)
+
+
+# The format a file name asks for, as other tools infer it (an explicit --format wins).
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+                  ".sarif": "sarif", ".txt": "text"}
+
+
+def output_format(args, formats: tuple[str, ...], default: str) -> str:
+    """--format, else the one -o's extension names, else the default; an extension naming a format
+    this command cannot write is refused (`-o report.html` never holds plain text)."""
+    if args.format:
+        return args.format
+    output = getattr(args, "output", None)
+    if not output or output == "-":
+        return default
+    wanted = SUFFIX_FORMATS.get(Path(output).suffix.lower())
+    if wanted is None:
+        return default
+    if wanted == "text" and "text" not in formats:  # claims: its text is a table
+        return default
+    if wanted not in formats:
+        raise UsageError(f"this command cannot write {wanted}; use --format {'|'.join(formats)} "
+                         f"or another file name", output)
+    return wanted
 
 
 def _settings(args):
@@ -60,14 +116,36 @@ def _rules(args, settings) -> list:
     return apply_to_rules(settings, load_rules(_rules_dir(args, settings)))
 
 
+def _articles(args, paths: list) -> list:
+    """The articles under ``paths``. A file that cannot be read stops the run before the parse;
+    with --keep-going it is set aside (args.skipped), named after the output is written, and the
+    exit code is 2 (as `make -k`)."""
+    import codecs
+
+    from .ingest import collect_articles
+
+    if args.encoding:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding {args.encoding!r} (e.g. utf-8, latin-1, cp1252)") from None
+    articles, problems = collect_articles(paths, args.encoding)
+    if problems and (not args.keep_going or not articles):
+        raise InputError.many(problems)
+    args.skipped = problems
+    return articles
+
+
 def cmd_report(args) -> int:
-    from .ingest import load_articles
     from .pipeline import analyze
     from .report import graph_to_json, to_json, to_markdown, to_text
 
+    args.format = output_format(args, FORMATS, "text")
+    check_output(args.output)
+    check_output(args.graph)
     settings = _settings(args)
     rules = _rules(args, settings)
-    result = analyze(load_articles(args.paths), rules, args.model or settings.model)
+    result = analyze(_articles(args, args.paths), rules, args.model or settings.model)
     report = result.report()
     if args.format == "html":
         from .report_html import to_html
@@ -86,22 +164,26 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def cmd_lint(args) -> int:
-    from .ingest import load_articles
     from .lint import lint
     from .lint_formats import to_github, to_lint_text, to_sarif
     from .models import LintReport
     from .report import to_json
     from .suppress import apply, baseline_json, inline_suppressions, read_baseline
 
+    args.format = output_format(args, LINT_FORMATS, "text")
+    check_output(args.output)
+    check_output(args.write_baseline)
     settings = _settings(args)
     rules = _rules(args, settings)
     against = args.against if args.against is not None else [settings.resolve(p) for p in settings.sources]
     # one call: every bad file is named at once, and ids must not clash between drafts and sources
-    articles = load_articles(list(args.drafts) + list(against))
+    articles = _articles(args, list(args.drafts) + list(against))
     roots = [Path(p) for p in args.drafts]
     is_draft = [any(Path(a.path) == r or r in Path(a.path).parents for r in roots) for a in articles]
     drafts = [a for a, d in zip(articles, is_draft) if d]
     sources = [a for a, d in zip(articles, is_draft) if not d]
+    if not drafts:  # --keep-going, and every draft was bad
+        raise InputError.many(args.skipped)
     # every suppression problem is known before the slow parse
     inline = inline_suppressions(drafts, {r.id for r in rules})
     baseline_file = args.baseline or (settings.resolve(settings.baseline) if settings.baseline else None)
@@ -226,11 +308,15 @@ def _export_graph(graph, path: str, to_json) -> None:
 
 
 def cmd_claims(args) -> int:
-    from .pipeline import run
+    from .engine import load_rules
+    from .pipeline import analyze
     from .report import claims_json, claims_table
 
+    args.format = output_format(args, ("table", "json"), "table")
+    check_output(args.output)
     settings = _settings(args)
-    result = run(args.paths, _rules_dir(args, settings), args.model or settings.model)
+    rules = load_rules(_rules_dir(args, settings))  # a bad rule fails before the slow parse
+    result = analyze(_articles(args, args.paths), rules, args.model or settings.model)
     claims = [c for c in result.claims if args.kind is None or c.kind == args.kind]
     _write(claims_json(claims) if args.format == "json" else claims_table(claims), args.output)
     return 0
@@ -271,9 +357,29 @@ def cmd_eval(args) -> int:
         value = getattr(args, name)
         if value is not None and not 0 <= value <= 1:
             raise UsageError(f"--{name.replace('_', '-')} must be between 0 and 1, not {value}")
+    args.format = output_format(args, ("text", "json"), "text")
+    check_output(args.output)
     result = evaluate(args.gold, args.stories, _rules_dir(args), args.model)
     _write(to_json(result) if args.format == "json" else to_text(result), args.output)
     return 0 if result.passes(args.min_recall, args.max_false_alarms, args.min_precision) else 1
+
+
+DOCS = "https://github.com/factlint/factlint/blob/main/"
+
+
+def _command(sub, name: str, what: str, example: str, doc: str, parents: list) -> argparse.ArgumentParser:
+    """A subcommand whose --help says what it does, shows an example and links its doc (as git and ruff do)."""
+    return sub.add_parser(name, parents=parents, help=what, description=what[0].upper() + what[1:] + ".",
+                          epilog=f"example:\n  {example}\n\ndocs: {DOCS}{doc}",
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-k", "--keep-going", action="store_true",
+                        help="set unreadable articles aside: write the output for the others, name the bad "
+                             "ones, exit 2 (as make -k)")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="read articles in this encoding, e.g. latin-1 (default: UTF-8, with or without BOM)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -284,22 +390,29 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest factlint.toml, "
                                                          "or pyproject.toml with [tool.factlint], from here up)")
     common.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    parser = argparse.ArgumentParser(prog="factlint", description="Find where news reports of one story disagree.")
+    parser = argparse.ArgumentParser(prog="factlint", description="Find where news reports of one story disagree.",
+                                     epilog=f"docs: {DOCS}README.md")
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    output_help = "write to this file instead of stdout; its extension (.{}) sets the format when --format is not given"
 
-    rep = sub.add_parser("report", parents=[common], help="contradictions between articles of one story")
-    rep.add_argument("paths", nargs="+", help="article files or directories")
-    rep.add_argument("--format", choices=FORMATS, default="text")
-    rep.add_argument("-o", "--output", help="write to this file instead of stdout")
-    rep.add_argument("--graph", help="also export the claim graph (.graphml or .json)")
+    rep = _command(sub, "report", "contradictions between articles of one story",
+                   "factlint report seeds/ -o report.html", "README.md#commands", [common])
+    rep.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories (searched recursively)")
+    rep.add_argument("--format", choices=FORMATS, help="text for an editor (default), markdown, json (the contract "
+                                                       "in docs/report-format.md) or html (one self-contained page)")
+    rep.add_argument("-o", "--output", metavar="FILE", help=output_help.format("txt, .md, .json, .html"))
+    rep.add_argument("--graph", metavar="FILE", help="also export the claim graph (.graphml or .json)")
+    _input_options(rep)
     rep.set_defaults(func=cmd_report)
 
-    li = sub.add_parser("lint", parents=[common], help="check drafts against their sources and themselves")
-    li.add_argument("drafts", nargs="+", help="draft files or directories")
+    li = _command(sub, "lint", "check drafts against their sources and themselves",
+                  "factlint lint draft.md --against sources/ --format sarif -o lint.sarif", "docs/lint.md", [common])
+    li.add_argument("drafts", nargs="+", metavar="DRAFT", help="draft files or directories")
     li.add_argument("--against", nargs="+", metavar="PATH", help="source articles (files or directories)")
-    li.add_argument("--format", choices=LINT_FORMATS, default="text")
-    li.add_argument("-o", "--output", help="write to this file instead of stdout")
+    li.add_argument("--format", choices=LINT_FORMATS, help="text (default), json, sarif (code scanning) or github "
+                                                           "(workflow annotations)")
+    li.add_argument("-o", "--output", metavar="FILE", help=output_help.format("txt, .json, .sarif"))
     li.add_argument("--fail-on", choices=SEVERITIES,
                     help="exit 1 when a finding has this severity or a higher one (default: error)")
     li.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -308,6 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="accept every current finding: write them to FILE (keeping other drafts' entries)")
     li.add_argument("--cache-dir", metavar="DIR", help="where parsed articles are kept (default: .factlint_cache)")
     li.add_argument("--no-cache", action="store_true", help="parse everything, keep nothing")
+    _input_options(li)
     li.set_defaults(func=cmd_lint)
 
     au = sub.add_parser("audit", parents=[common], help="audit many stories into a database, in parallel, resumable")
@@ -324,23 +438,38 @@ def build_parser() -> argparse.ArgumentParser:
     au.add_argument("-o", "--output", help="write the summary to this file instead of stdout")
     au.set_defaults(func=cmd_audit)
 
-    cl = sub.add_parser("claims", parents=[common], help="what was extracted from each article")
-    cl.add_argument("paths", nargs="+")
-    cl.add_argument("--format", choices=("table", "json"), default="table")
-    cl.add_argument("--kind", choices=("role", "date", "place", "quantity", "duration", "name", "event"))
-    cl.add_argument("-o", "--output")
+    cl = _command(sub, "claims", "every claim extracted from each article, with its evidence",
+                  "factlint claims seeds/ --kind role", "docs/architecture.md", [common])
+    cl.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories (searched recursively)")
+    cl.add_argument("--format", choices=("table", "json"), help="a table (default) or a JSON list of claims")
+    cl.add_argument("--kind", choices=("role", "date", "place", "quantity", "duration", "name", "event"),
+                    help="only the claims of this kind")
+    cl.add_argument("-o", "--output", metavar="FILE", help=output_help.format("txt, .json"))
+    _input_options(cl)
     cl.set_defaults(func=cmd_claims)
 
-    ru = sub.add_parser("rules", parents=[common], help="list, show, test or validate rules")
-    ru.add_argument("action", choices=("list", "show", "test", "validate"))
-    ru.add_argument("rule_id", nargs="?")
-    ru.set_defaults(func=cmd_rules)
+    ru = _command(sub, "rules", "list, show, test or validate the rules", "factlint rules show role-conflict",
+                  "docs/rules.md", [])
+    actions = ru.add_subparsers(dest="action", required=True, metavar="ACTION")
+    _command(actions, "list", "one line per rule: id, check, kind, severity", "factlint rules list",
+             "docs/rules.md", [common])
+    show = _command(actions, "show", "a rule's documentation", "factlint rules show weekday-date",
+                    "docs/rules.md", [common])
+    show.add_argument("rule_id", metavar="ID", help="the rule's id (its file name in rules/ without .yaml)")
+    test = _command(actions, "test", "run the rules' own tests (rules/<id>.test.yaml)",
+                    "factlint rules test role-conflict", "docs/rules.md#rule-tests", [common])
+    test.add_argument("rule_id", nargs="?", metavar="ID", help="only this rule's tests (default: every rule's)")
+    _command(actions, "validate", "load every rule and name each bad rule file", "factlint rules validate --rules rules/",
+             "docs/rules.md", [common])
+    ru.set_defaults(func=cmd_rules, rule_id=None)
 
-    ev = sub.add_parser("eval", parents=[common], help="score the reports on labelled stories against gold files")
+    ev = _command(sub, "eval", "score the reports on labelled stories against gold files",
+                  "factlint eval --gold tests/data/gold/ecbplus --stories tests/data/ecbplus",
+                  "docs/gold-format.md", [common])
     ev.add_argument("--gold", required=True, help="directory of gold files, one <story>.json per story")
     ev.add_argument("--stories", required=True, help="directory holding one folder of articles per story")
-    ev.add_argument("--format", choices=("text", "json"), default="text")
-    ev.add_argument("-o", "--output", help="write to this file instead of stdout")
+    ev.add_argument("--format", choices=("text", "json"), help="text (default) or json")
+    ev.add_argument("-o", "--output", metavar="FILE", help=output_help.format("txt, .json"))
     ev.add_argument("--min-recall", type=float, help="exit 1 when the total recall is lower")
     ev.add_argument("--max-false-alarms", type=int, help="exit 1 when more forbidden pairs are hit")
     ev.add_argument("--min-precision", type=float, help="exit 1 when the alert precision is lower")
@@ -352,7 +481,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        for problem in getattr(args, "skipped", []):  # --keep-going: the output is written, these were left out
+            for line in problem.lines():
+                print(f"factlint: {line}", file=sys.stderr)
+        return 2 if getattr(args, "skipped", None) else code
     except FactlintError as err:
         for line in err.lines():
             print(f"factlint: {line}", file=sys.stderr)

@@ -2,8 +2,10 @@
 
 The nearest directory from the working directory up that holds `factlint.toml`, or a
 `pyproject.toml` with a `[tool.factlint]` table, wins (a pyproject.toml without one is no
-configuration). Paths in it are relative to its directory. Flags override it. Any key
-factlint does not know is an error naming it, so a typo never silently does nothing.
+configuration). A factlint.toml holds the same keys at its top level, or the `[tool.factlint]`
+table pasted as it is. Paths in it are relative to its directory. Flags override it. Any key
+factlint does not know is an error naming it (with a did-you-mean), so a typo never silently
+does nothing; every problem of a file is reported at once.
 
     [tool.factlint]
     sources = ["sources/"]            # what `factlint lint` checks drafts against
@@ -18,6 +20,7 @@ factlint does not know is an error naming it, so a typo never silently does noth
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -89,23 +92,44 @@ def _read_toml(path: Path) -> dict:
 
 
 def load_config(path: Path) -> Settings:
+    """The settings of one file; every problem in it is reported at once, each naming the file
+    (and the line), with a did-you-mean for a misspelt key."""
     data = _read_toml(path)
-    table = "[tool.factlint]" if path.name == "pyproject.toml" else "factlint.toml"
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("factlint", {})
-        if not isinstance(data, dict):
-            raise ConfigError("[tool.factlint] must be a table", str(path))
     text = path.read_text(encoding="utf-8")
-    for key in data:
-        if key not in KNOWN_KEYS:
-            raise ConfigError(f"unknown key {key!r} in {table}; known keys: {', '.join(KNOWN_KEYS)}",
-                              _where(path, text, key))
+    if path.name == "pyproject.toml":
+        table = "[tool.factlint]"
+        data = data.get("tool", {}).get("factlint", {})
+    elif set(data) == {"tool"} and isinstance(data["tool"], dict) and set(data["tool"]) == {"factlint"}:
+        # the pyproject.toml example pasted as it is: its meaning is plain
+        table = f"[tool.factlint] of {path.name}"
+        data = data["tool"]["factlint"]
+    else:
+        table = path.name
+    if not isinstance(data, dict):
+        raise ConfigError(f"{table} must be a table", str(path))
+    problems = [ConfigError(_unknown_key(key, table), _where(path, text, key)) for key in data if key not in KNOWN_KEYS]
+    known = {key: value for key, value in data.items() if key in KNOWN_KEYS}
     try:
-        return Settings.model_validate({**data, "path": str(path)})
+        settings = Settings.model_validate({**known, "path": str(path)})
     except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{loc}: {first['msg']}", _where(path, text, str(first["loc"][0]))) from None
+        settings = None
+        for error in err.errors():
+            loc = ".".join(str(p) for p in error["loc"])
+            problems.append(ConfigError(f"{loc}: {error['msg']}", _where(path, text, str(error["loc"][0]))))
+    if problems:
+        raise ConfigError.many(problems)
+    return settings
+
+
+def _unknown_key(key: str, table: str) -> str:
+    if key == "tool":
+        return (f"unknown key 'tool' in {table}: a factlint.toml holds the keys of [tool.factlint] at its top "
+                f"level (write `fail-on = ...`, not `[tool.factlint]`)")
+    message = f"unknown key {key!r} in {table}"
+    close = difflib.get_close_matches(key.replace("_", "-"), KNOWN_KEYS, n=1, cutoff=0.6)
+    if close:
+        return f"{message}; did you mean {close[0]!r}?"
+    return f"{message}; known keys: {', '.join(KNOWN_KEYS)}"
 
 
 def _where(path: Path, text: str, key: str) -> str:
@@ -136,20 +160,24 @@ def apply_to_rules(settings: Settings, rules: list) -> list:
     from .engine import option_problem
 
     by_id = {rule.id: rule for rule in rules}
+    problems = []
     for key, ids in settings.rule_ids().items():
         for rule_id in ids:
             if rule_id not in by_id:
-                raise ConfigError(f"{key}: unknown rule id {rule_id!r}; see 'factlint rules list'",
-                                  settings.path or None)
-    both = sorted(set(settings.enable) & set(settings.disable))
-    if both:
-        raise ConfigError(f"rule {both[0]!r} is both enabled and disabled", settings.path or None)
+                close = difflib.get_close_matches(rule_id, list(by_id), n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "see 'factlint rules list'"
+                problems.append(ConfigError(f"{key}: unknown rule id {rule_id!r}; {hint}", settings.path or None))
+    for rule_id in sorted(set(settings.enable) & set(settings.disable)):
+        problems.append(ConfigError(f"rule {rule_id!r} is both enabled and disabled", settings.path or None))
+    for rule in rules:
+        problem = option_problem(rule.check, {**rule.options, **settings.options.get(rule.id, {})})
+        if problem:
+            problems.append(ConfigError(f"options.{rule.id}: {problem}", settings.path or None))
+    if problems:
+        raise ConfigError.many(problems)
     out = []
     for rule in rules:
         options = {**rule.options, **settings.options.get(rule.id, {})}
-        problem = option_problem(rule.check, options)
-        if problem:
-            raise ConfigError(f"options.{rule.id}: {problem}", settings.path or None)
         enabled = rule.id in settings.enable or (rule.enabled and rule.id not in settings.disable)
         out.append(rule.model_copy(update={"enabled": enabled, "options": options,
                                            "severity": settings.severity.get(rule.id, rule.severity)}))

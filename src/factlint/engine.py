@@ -125,10 +125,11 @@ def load_rules(directory: Path) -> list[Rule]:
 
 
 def default_rules_dir() -> Path:
-    """rules/ of a source checkout (editable install), else the copy shipped in the package."""
-    here = Path(__file__).resolve()
-    checkout = here.parents[2] / "rules"
-    return checkout if checkout.is_dir() else here.parent / "rules"
+    """The rules shipped in the package (factlint/rules/ of a wheel, built from the checkout's
+    rules/), else rules/ of the source checkout (an editable install runs from src/)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
+    return packaged if packaged.is_dir() else here.parents[1] / "rules"
 
 
 # ---------------------------------------------------------------- findings

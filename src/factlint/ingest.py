@@ -63,8 +63,17 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def load_articles(paths: list[str | Path]) -> list[Article]:
+def load_articles(paths: list[str | Path], encoding: str | None = None) -> list[Article]:
     """Every article under ``paths``; raises InputError naming each unreadable one."""
+    articles, problems = collect_articles(paths, encoding)
+    if problems:
+        raise InputError.many(problems)
+    return articles
+
+
+def collect_articles(paths: list[str | Path], encoding: str | None = None) -> tuple[list[Article], list[InputError]]:
+    """The articles that can be read under ``paths``, and an InputError for each that cannot
+    (`--keep-going` reports on the first and lists the second)."""
     files: list[Path] = []
     problems: list[InputError] = []
     for raw in paths:
@@ -76,7 +85,12 @@ def load_articles(paths: list[str | Path]) -> list[Article]:
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
                 problems.append(InputError(f"no articles ({', '.join(sorted(SUPPORTED))}) in this directory", str(path)))
-            files.extend(found)
+            for file in found:
+                if _leaves(file, path):
+                    problems.append(InputError(f"symbolic link to {file.resolve()}, outside {path}: not read; "
+                                               f"name the file itself to read it", str(file)))
+                else:
+                    files.append(file)
         elif path.suffix.lower() not in SUPPORTED:
             problems.append(InputError(f"unsupported file type {path.suffix or '(none)'}; "
                                        f"expected one of {', '.join(sorted(SUPPORTED))}", str(path)))
@@ -85,20 +99,28 @@ def load_articles(paths: list[str | Path]) -> list[Article]:
     articles: list[Article] = []
     for path in dict.fromkeys(files):  # keep order, drop repeats
         try:
-            articles.extend(read_file(path))
+            articles.extend(read_file(path, encoding))
         except InputError as err:
             problems.append(err)
     seen: dict[str, str] = {}
+    kept = []
     for art in articles:
         if art.id in seen:
             problems.append(InputError(f"article id {art.id!r} is also used by {seen[art.id]}", art.path))
-        seen.setdefault(art.id, art.path)
-    if problems:
-        raise InputError.many(problems)
-    return articles
+        else:
+            seen[art.id] = art.path
+            kept.append(art)
+    return kept, problems
 
 
-def read_file(path: Path) -> list[Article]:
+def _leaves(file: Path, folder: Path) -> bool:
+    """A file found in a folder that is, through a symbolic link, somewhere else (a corpus folder
+    must not read `shadow.txt -> /etc/shadow`)."""
+    return not file.resolve().is_relative_to(folder.resolve())
+
+
+def read_file(path: Path, encoding: str | None = None) -> list[Article]:
+    """The articles of one file: UTF-8 (with or without a BOM), or ``encoding`` when given."""
     where = str(path)
     try:
         data = path.read_bytes()
@@ -109,9 +131,12 @@ def read_file(path: Path) -> list[Article]:
     if b"\x00" in data[:8192]:
         raise InputError("binary file, not text", where)
     try:
-        text = data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+        text = data.decode(encoding or ("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"))
     except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text (invalid byte at offset {err.start})", where) from None
+        if encoding:
+            raise InputError(f"not {encoding} text (invalid byte at offset {err.start})", where) from None
+        raise InputError(f"not UTF-8 text (invalid byte at offset {err.start}); "
+                         f"for another encoding use --encoding, e.g. --encoding latin-1", where) from None
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return _from_jsonl(text, path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import networkx as nx
 
@@ -54,8 +55,23 @@ def to_text(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+# Markdown passes HTML through and makes links of brackets: article text (`<script>`, an
+# .html article's decoded `&lt;script&gt;`, `[x](javascript:…)`) is escaped with backslashes,
+# which CommonMark allows before any ASCII punctuation, so it is shown as written.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|!#~])")
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Article text as Markdown text on one line (also safe in a table cell)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split("\n")))
+
+
+def _md_code(text: str) -> str:
+    """A code span that no backtick in ``text`` can close early (and no pipe, in a table cell)."""
+    text = text.replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text.replace(chr(10), ' ')}{pad}{fence}"
 
 
 def to_markdown(report: Report) -> str:
@@ -64,13 +80,14 @@ def to_markdown(report: Report) -> str:
     for f in report.findings:
         out.append(f"## {f.severity.upper()}: {_md_cell(f.message)}")
         out.append("")
-        out.append(f"Rule `{f.rule}` · {f.kind} · {_md_cell(f.subject)} / {f.attribute}")
+        out.append(f"Rule {_md_code(f.rule)} · {f.kind} · {_md_cell(f.subject)} / {_md_cell(f.attribute)}")
         out.append("")
         out.append("| value | article | line:col | sentence |")
         out.append("| --- | --- | --- | --- |")
         for side in f.sides:
             for e in side.evidence:
-                out.append(f"| {_md_cell(side.value)} | `{paths.get(e.article, e.article)}` | {e.line}:{e.column} | "
+                out.append(f"| {_md_cell(side.value)} | {_md_code(paths.get(e.article, e.article))} | "
+                           f"{e.line}:{e.column} | "
                            f"{_md_cell(_quote(e.sentence, e.text, 300)).replace('«', '**').replace('»', '**')} |")
         out.append("")
     return "\n".join(out)
