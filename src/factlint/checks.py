@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Callable
 
-from . import tables
+from . import gazetteer, tables
 from .extract.clock import times_compatible
 from .extract.positions import bearings_compatible
 from .models import Claim
@@ -142,8 +142,33 @@ def sites_compatible(a: Claim, b: Claim, story: Story) -> bool:
     return None in countries_a or None in countries_b or bool(countries_a & countries_b)
 
 
+def towns_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    """The place where the same dead were found: one place, one inside the other, a country, or
+    two towns close enough to be one spot told by its neighbour. Two towns the gazetteer puts
+    further apart than ``gazetteer.NEIGHBOURS_KM`` disagree; a place it does not know agrees."""
+    places = story.places
+    if places.compatible(a.value, b.value) or places.is_country(a.value) or places.is_country(b.value):
+        return True
+    country_a, country_b = places.country_of(a.value), places.country_of(b.value)
+    if country_a and country_b and country_a != country_b:
+        return False
+    town_a = gazetteer.locate(a.value, country_a or story.country)
+    town_b = gazetteer.locate(b.value, country_b or story.country)
+    return town_a is None or town_b is None or gazetteer.distance_km(town_a, town_b) <= gazetteer.NEIGHBOURS_KM
+
+
+def regions_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    """Compass regions of one place within its country ('northeast Spain', 'the northwestern
+    municipality') conflict a quarter turn or more apart, unless they name different wholes."""
+    within_a, within_b = a.qualifiers.get("within"), b.qualifiers.get("within")
+    if within_a and within_b and not story.places.compatible(str(within_a), str(within_b)):
+        return True
+    turn = abs(float(a.qualifiers["bearing"]) - float(b.qualifiers["bearing"])) % 360
+    return min(turn, 360 - turn) < 90
+
+
 COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible,
-              "sites": sites_compatible, "bearings": bearings_compatible, "times": times_compatible}
+              "sites": sites_compatible, "towns": towns_compatible, "regions": regions_compatible, "bearings": bearings_compatible, "times": times_compatible}
 
 
 # ---------------------------------------------------------------- check types

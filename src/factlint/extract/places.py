@@ -7,8 +7,9 @@ import re
 
 from .. import tables
 from ..models import Claim
-from .common import Context, _subtree, event_family, event_qualifiers, find_event, other_time
+from .common import Context, _subtree, event_family, event_qualifiers, find_event, other_time, to_number
 from .event_phrase import phrase_event
+from .positions import bearing
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "KUALA LUMPUR, Malaysia (Reuters) -" / "Washington D.C. -" at the start of a line.
@@ -192,3 +193,115 @@ def site_claims(ctx: Context) -> list[Claim]:
 def _event_lemma(gov, quals: dict) -> str | None:
     """The lemma of the event word a phrase was tied to ('severed' -> sever), from its sentence."""
     return next((t.lemma_.lower() for t in gov.sent if t.lower_ == quals.get("event_word")), None)
+
+
+# ---------------------------------------------------------------- places of deaths, compass regions
+
+# "northwestern", "north-east", "southeast": a compass region of a place within its country
+COMPASS = re.compile(r"^(north|south)-?(east|west)(ern)?$|^(north|south|east|west)(ern)?$", re.I)
+# Nouns a compass word sets in a region: "the northwestern municipality of X".
+REGION_KINDS = {"municipality", "town", "village", "city", "province", "region", "state", "county", "district",
+                "part", "area", "suburb", "community", "department", "prefecture", "oblast"}
+# Where the dead were found: "found dead at home in X", "died in a fire at her home in X".
+_DEATH_LEMMAS = {"die", "perish"}
+_SITE_PREPS = {"in", "at"}
+
+
+def compass_word(tok) -> str | None:
+    """'northwestern' -> northwest, 'north-east' -> northeast; None for any other word."""
+    m = COMPASS.match(tok.text)
+    return re.sub(r"ern$", "", m.group(0).lower().replace("-", "")) if m else None
+
+
+def _death_verb(tok) -> bool:
+    """'died', 'perished', 'were found dead'."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.lemma_.lower() in _DEATH_LEMMAS or tok.lemma_.lower() == "find" and any(
+        c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp") for c in tok.children)
+
+
+def _victims(verb) -> str | None:
+    """Who died, as a key that tells one set of dead from another: a named person, or a count of
+    two or more ('three members of one family', 'the three'). One unnamed victim ('a woman') may
+    be anyone, so it keys nothing."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.ent_type_ == "PERSON" and subj.pos_ == "PROPN":
+        ent = next(e for e in subj.doc.ents if e.start <= subj.i < e.end)
+        return f"person:{_clean(ent.text)}"
+    number = subj if subj.like_num else next((c for c in subj.children if c.dep_ == "nummod" and c.like_num), None)
+    count = to_number(number.lower_) if number is not None else None
+    if count is None or count < 2 or count != int(count):
+        return None
+    return f"count:{int(count)}"
+
+
+def _death_site(verb):
+    """The place the dead were found in, through the nouns between ('at home in X', 'in a fire at
+    her home in X', 'in the northwestern municipality of X'): (the noun naming it, its name)."""
+    frontier = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS]
+    for _ in range(3):
+        nxt = []
+        for prep in frontier:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.ent_type_ in _NOT_PLACES or obj.like_num:
+                    continue
+                name = _proper_name(obj) if obj.pos_ == "PROPN" else None
+                if name is None and obj.lemma_.lower() in REGION_KINDS:
+                    name = _place_name(obj)  # "the village of X"
+                if name:
+                    return obj, name
+                nxt += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS]
+        frontier = nxt
+    return None
+
+
+def _region(site) -> tuple[str, str] | None:
+    """The compass region a place is put in where it is named: 'the northwestern municipality of
+    X', 'X, a town in Galicia, northeast Spain' -> (direction, the words that say it)."""
+    for tok in site.subtree:
+        direction = compass_word(tok)
+        head = tok.head
+        if direction and tok.dep_ in ("amod", "compound") and \
+                (head.lemma_.lower() in REGION_KINDS or head.ent_type_ in ("GPE", "LOC")):
+            words = tok.text if head.lemma_.lower() in REGION_KINDS else f"{tok.text} {head.text}"
+            return direction, words
+    return None
+
+
+def death_place_claims(ctx: Context) -> list[Claim]:
+    """Where named or counted dead died or were found: a sub-event of its own, whatever the
+    story's main event, keyed by its victims so that another death is never compared with it.
+    Also the compass region the text puts that place in ('the northwestern municipality of X')."""
+    out = []
+    for verb in ctx.doc:
+        if not _death_verb(verb) or ctx.in_headline(verb.idx) or ctx.in_dateline(verb.idx):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or other_time(_subtree(verb)):
+            continue  # "no one died in X", "two died in Y in 2019"
+        victims = _victims(verb)
+        found = _death_site(verb) if victims else None
+        if found is None:
+            continue
+        site, name = found
+        subject = victims.split(":", 1)[1]
+        subject = f"death of {subject}" if victims.startswith("person:") else f"{subject} deaths"
+        quals = {"victims": victims}
+        start, end = site.idx, site.idx + len(site)
+        if site.pos_ != "PROPN":  # "the village of X": the evidence is the name
+            name_tok = next(t for t in site.subtree if t.pos_ == "PROPN" and name.endswith(t.text))
+            start, end = name_tok.idx - len(name) + len(name_tok), name_tok.idx + len(name_tok)
+        out.append(ctx.claim("place", start, end, subject=subject, subject_id=f"deaths:{victims}",
+                             attribute="place", value=name, normalized=place_key(name), qualifiers=quals))
+        region = _region(site)
+        if region:
+            direction, words = region
+            at = next(t for t in site.subtree if t.text == words.split()[0])
+            out.append(ctx.claim("place", at.idx, at.idx + len(words), subject=subject,
+                                 subject_id=f"deaths:{victims}", attribute="region", value=words,
+                                 normalized=direction,
+                                 qualifiers={**quals, "bearing": f"{bearing(direction):g}", "place": name,
+                                             **({"within": words.split(" ", 1)[1]} if " " in words else {})}))
+    return out
