@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import claims_in
 
 from factlint import gazetteer
@@ -38,3 +37,22 @@ def test_gazetteer_locates_towns_in_the_story_country():
     near = gazetteer.distance_km(gazetteer.locate("Bormio"), gazetteer.locate("Livigno"))
     far = gazetteer.distance_km(gazetteer.locate("Bormio"), gazetteer.locate("Tropea"))
     assert near < gazetteer.NEIGHBOURS_KM < far
+
+
+def regions(text):
+    return [(c.subject, c.value, c.normalized, c.qualifiers.get("within"))
+            for c in claims_in(text, kind="place") if c.attribute == "region" and c.subject_id.startswith("place:")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor of Tropea, southern Italy, spoke on Monday.", [("Tropea", "southern Italy", "south", "Italy")]),
+    ("Floods hit Bormio in northern Italy on Monday.", [("Bormio", "northern Italy", "north", "Italy")]),
+    ("They drove to the north-eastern town of Livigno.", [("Livigno", "north-eastern", "northeast", None)]),
+    # a part of a place, a region named apart from a place, a list, a bearing: none
+    ("A cable in the northern part of Egypt was damaged.", []),
+    ("Rain fell in northern Italy and in Tropea.", []),
+    ("Snow fell in Bormio, Italy, and northern Spain.", []),
+    ("Tropea, Italy, lies north of Sicily.", []),
+])
+def test_compass_region_of_a_place(text, expected):
+    assert regions(text) == expected

@@ -7,6 +7,7 @@ sides; the engine turns them into Findings with the rule's id, severity and mess
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -159,16 +160,21 @@ def towns_compatible(a: Claim, b: Claim, story: Story) -> bool:
 
 def regions_compatible(a: Claim, b: Claim, story: Story) -> bool:
     """Compass regions of one place within its country ('northeast Spain', 'the northwestern
-    municipality') conflict a quarter turn or more apart, unless they name different wholes."""
+    municipality') conflict when they name opposite sides of one axis (north-east and north-west,
+    north and south), unless they are regions of different wholes."""
     within_a, within_b = a.qualifiers.get("within"), b.qualifiers.get("within")
     if within_a and within_b and not story.places.compatible(str(within_a), str(within_b)):
         return True
-    turn = abs(float(a.qualifiers["bearing"]) - float(b.qualifiers["bearing"])) % 360
-    return min(turn, 360 - turn) < 90
+    # a region has a side on each axis it names: "northeast" and "northwest" differ east-west,
+    # while "northern" and "western" may both be true of a corner ("Aceh, in the north-west")
+    x = [math.sin(math.radians(float(c.qualifiers["bearing"]))) for c in (a, b)]
+    y = [math.cos(math.radians(float(c.qualifiers["bearing"]))) for c in (a, b)]
+    return not any(p * q < -0.25 for p, q in (x, y))
 
 
 COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible,
-              "sites": sites_compatible, "towns": towns_compatible, "regions": regions_compatible, "bearings": bearings_compatible, "times": times_compatible}
+              "sites": sites_compatible,
+              "towns": towns_compatible, "regions": regions_compatible, "bearings": bearings_compatible, "times": times_compatible}
 
 
 # ---------------------------------------------------------------- check types

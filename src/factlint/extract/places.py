@@ -198,7 +198,7 @@ def _event_lemma(gov, quals: dict) -> str | None:
 # ---------------------------------------------------------------- places of deaths, compass regions
 
 # "northwestern", "north-east", "southeast": a compass region of a place within its country
-COMPASS = re.compile(r"^(north|south)-?(east|west)(ern)?$|^(north|south|east|west)(ern)?$", re.I)
+COMPASS = re.compile(r"^(north|south)-?(east|west)(ern)?$|^(north|south|east|west)(ern)?$", re.IGNORECASE)
 # Nouns a compass word sets in a region: "the northwestern municipality of X".
 REGION_KINDS = {"municipality", "town", "village", "city", "province", "region", "state", "county", "district",
                 "part", "area", "suburb", "community", "department", "prefecture", "oblast"}
@@ -208,9 +208,23 @@ _SITE_PREPS = {"in", "at"}
 
 
 def compass_word(tok) -> str | None:
-    """'northwestern' -> northwest, 'north-east' -> northeast; None for any other word."""
+    """'northwestern' -> northwest, 'north-east' -> northeast (also when the tokenizer split it:
+    'north', '-', 'eastern'); None for any other word."""
     m = COMPASS.match(tok.text)
-    return re.sub(r"ern$", "", m.group(0).lower().replace("-", "")) if m else None
+    if not m:
+        return None
+    word = re.sub(r"ern$", "", m.group(0).lower().replace("-", ""))
+    first = _compass_start(tok)
+    return first.lower_ + word if first is not tok else word
+
+
+def _compass_start(tok):
+    """The first token of a compass word the tokenizer split ('north' of 'north - eastern')."""
+    doc = tok.doc
+    if tok.lower_.startswith(("east", "west")) and tok.i >= 2 and doc[tok.i - 1].text == "-" \
+            and doc[tok.i - 2].lower_ in ("north", "south"):
+        return doc[tok.i - 2]
+    return tok
 
 
 def _death_verb(tok) -> bool:
@@ -258,16 +272,17 @@ def _death_site(verb):
     return None
 
 
-def _region(site) -> tuple[str, str] | None:
+def _region(site) -> tuple[str, int, int, str | None] | None:
     """The compass region a place is put in where it is named: 'the northwestern municipality of
-    X', 'X, a town in Galicia, northeast Spain' -> (direction, the words that say it)."""
+    X', 'X, a town in Galicia, northeast Spain' -> (direction, start, end, the whole it lies in)."""
     for tok in site.subtree:
         direction = compass_word(tok)
         head = tok.head
         if direction and tok.dep_ in ("amod", "compound") and \
                 (head.lemma_.lower() in REGION_KINDS or head.ent_type_ in ("GPE", "LOC")):
-            words = tok.text if head.lemma_.lower() in REGION_KINDS else f"{tok.text} {head.text}"
-            return direction, words
+            last = tok if head.lemma_.lower() in REGION_KINDS else head
+            whole = None if last is tok else head.text
+            return direction, _compass_start(tok).idx, last.idx + len(last), whole
     return None
 
 
@@ -297,11 +312,47 @@ def death_place_claims(ctx: Context) -> list[Claim]:
                              attribute="place", value=name, normalized=place_key(name), qualifiers=quals))
         region = _region(site)
         if region:
-            direction, words = region
-            at = next(t for t in site.subtree if t.text == words.split()[0])
-            out.append(ctx.claim("place", at.idx, at.idx + len(words), subject=subject,
-                                 subject_id=f"deaths:{victims}", attribute="region", value=words,
+            direction, start, end, whole = region
+            out.append(ctx.claim("place", start, end, subject=subject, subject_id=f"deaths:{victims}",
+                                 attribute="region", value=" ".join(ctx.body[start:end].split()),
                                  normalized=direction,
                                  qualifiers={**quals, "bearing": f"{bearing(direction):g}", "place": name,
-                                             **({"within": words.split(" ", 1)[1]} if " " in words else {})}))
+                                             **({"within": whole} if whole else {})}))
+    return out
+
+
+# "Tropea, southern Italy", "Tropea in southern Italy" ("in the south of Italy" is not read)
+_BEFORE_REGION = re.compile(r"^(,|,?\s+in)\s+$")
+_PARTS = {"part", "area", "region"}
+
+
+def region_claims(ctx: Context) -> list[Claim]:
+    """The compass region a text puts any named place in: 'the northwestern town of X', 'X,
+    northeast Spain', 'X in southern Italy'. A claim about the place, comparable across articles."""
+    found = []  # (place name, compass word, start, end, the whole it lies in)
+    for kind in ctx.doc:  # "the northwestern town of X": the kind word says X is a place, whatever its tag
+        word = next((c for c in kind.children if c.dep_ == "amod" and compass_word(c)), None)
+        if word is None or kind.lemma_.lower() not in REGION_KINDS - _PARTS:
+            continue  # "the northern part of Egypt" is a part of it, not where it is
+        name = next((_proper_name(g) for c in kind.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        if name:
+            found.append((name, word, _compass_start(word).idx, word.idx + len(word), None))
+    ents = {e.start: e for e in ctx.doc.ents}
+    for ent in ctx.doc.ents:  # the small model often tags a lesser place as an organisation
+        if ent.label_ not in PLACE_LABELS | {"ORG"}:
+            continue
+        word = next((t for t in ctx.doc[ent.end:ent.end + 3] if compass_word(t)), None)
+        whole = ents.get(word.i + 1) if word is not None else None
+        if whole is not None and whole.label_ in ("GPE", "LOC") and _BEFORE_REGION.match(ctx.body[ent.end_char:word.idx]):
+            found.append((_clean(ent.text), word, word.idx, whole.end_char, _clean(whole.text)))
+    out = []
+    for name, word, start, end, within in found:
+        if ctx.in_headline(start) or ctx.in_dateline(start):
+            continue
+        direction = compass_word(word)
+        quals = {"bearing": f"{bearing(direction):g}", **({"within": within} if within else {})}
+        out.append(ctx.claim("place", start, end, subject=name, subject_id=f"place:{place_key(name)}",
+                             attribute="region", value=" ".join(ctx.body[start:end].split()), normalized=direction,
+                             qualifiers=quals))
     return out
