@@ -447,9 +447,9 @@ def test_a_read_only_database_is_one_line(tmp_path, failing_cli):
 
     db = tmp_path / "audit.sqlite"
     open_store(str(db)).close()
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as ro:  # what SQLite says of a file it cannot write
-        with pytest.raises(sqlite3.Error) as err:
-            ro.execute("INSERT INTO runs (started, factlint, settings) VALUES ('', '', '')")
+    # what SQLite says of a file it cannot write
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as ro, pytest.raises(sqlite3.Error) as err:
+        ro.execute("INSERT INTO runs (started, factlint, settings) VALUES ('', '', '')")
     assert str(database_error(err.value, str(db))) == (
         f"error[E004]: {db}: cannot write the database (attempt to write a readonly database): "
         "make the file and its folder writable, or use another --db")

@@ -7,12 +7,13 @@ sides; the engine turns them into Findings with the rule's id, severity and mess
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Callable
 
-from . import tables
+from . import gazetteer, tables
 from .extract.clock import times_compatible
 from .extract.dates import days_agree
 from .extract.positions import bearings_compatible
@@ -161,8 +162,38 @@ def relatives_compatible(a: Claim, b: Claim, story: Story) -> bool:
     return len(x) < 2 or len(y) < 2 or difference(x[-1], y[-1]) in ("same", "romanization")
 
 
-COMPATIBLE = {"roles": roles_compatible, "relatives": relatives_compatible, "dates": dates_compatible, "places": places_compatible,
-              "sites": sites_compatible, "bearings": bearings_compatible, "times": times_compatible}
+def towns_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    """The place where the same dead were found: one place, one inside the other, a country, or
+    two towns close enough to be one spot told by its neighbour. Two towns the gazetteer puts
+    further apart than ``gazetteer.NEIGHBOURS_KM`` disagree; a place it does not know agrees."""
+    places = story.places
+    if places.compatible(a.value, b.value) or places.is_country(a.value) or places.is_country(b.value):
+        return True
+    country_a, country_b = places.country_of(a.value), places.country_of(b.value)
+    if country_a and country_b and country_a != country_b:
+        return False
+    town_a = gazetteer.locate(a.value, country_a or story.country)
+    town_b = gazetteer.locate(b.value, country_b or story.country)
+    return town_a is None or town_b is None or gazetteer.distance_km(town_a, town_b) <= gazetteer.NEIGHBOURS_KM
+
+
+def regions_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    """Compass regions of one place within its country ('northeast Spain', 'the northwestern
+    municipality') conflict when they name opposite sides of one axis (north-east and north-west,
+    north and south), unless they are regions of different wholes."""
+    within_a, within_b = a.qualifiers.get("within"), b.qualifiers.get("within")
+    if within_a and within_b and not story.places.compatible(str(within_a), str(within_b)):
+        return True
+    # a region has a side on each axis it names: "northeast" and "northwest" differ east-west,
+    # while "northern" and "western" may both be true of a corner ("Aceh, in the north-west")
+    x = [math.sin(math.radians(float(c.qualifiers["bearing"]))) for c in (a, b)]
+    y = [math.cos(math.radians(float(c.qualifiers["bearing"]))) for c in (a, b)]
+    return not any(p * q < -0.25 for p, q in (x, y))
+
+
+COMPATIBLE = {"roles": roles_compatible, "relatives": relatives_compatible, "dates": dates_compatible,
+              "places": places_compatible, "sites": sites_compatible, "towns": towns_compatible,
+              "regions": regions_compatible, "bearings": bearings_compatible, "times": times_compatible}
 
 
 # Which values found sides first: a plain day before one written with a clock, so that a side

@@ -273,6 +273,9 @@ def _link_claim(c: Claim, people: People, main: list[str], family: str | None, n
     if c.kind in ("role", "name") or c.subject_id.startswith("person:"):
         person = people.canonical(c.subject)
         return c.model_copy(update={"subject": person, "subject_id": f"person:{person}"})
+    if c.subject_id.startswith("deaths:person:"):  # where a named person died: that person's death
+        person = people.canonical(c.subject_id.removeprefix("deaths:person:"))
+        return c.model_copy(update={"subject": f"death of {person}", "subject_id": f"deaths:person:{person}"})
     if c.subject_id.startswith("event:"):
         own = c.subject_id.split(":", 1)[1]
         if own == "?":  # a figure tied to no event word: the story's main event, unless marked otherwise

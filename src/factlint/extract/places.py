@@ -7,8 +7,9 @@ import re
 
 from .. import tables
 from ..models import Claim
-from .common import Context, _subtree, event_family, event_qualifiers, find_event, other_time
+from .common import Context, _subtree, event_family, event_qualifiers, find_event, other_time, to_number
 from .event_phrase import phrase_event
+from .positions import bearing
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "KUALA LUMPUR, Malaysia (Reuters) -" / "Washington D.C. -" at the start of a line.
@@ -192,3 +193,166 @@ def site_claims(ctx: Context) -> list[Claim]:
 def _event_lemma(gov, quals: dict) -> str | None:
     """The lemma of the event word a phrase was tied to ('severed' -> sever), from its sentence."""
     return next((t.lemma_.lower() for t in gov.sent if t.lower_ == quals.get("event_word")), None)
+
+
+# ---------------------------------------------------------------- places of deaths, compass regions
+
+# "northwestern", "north-east", "southeast": a compass region of a place within its country
+COMPASS = re.compile(r"^(north|south)-?(east|west)(ern)?$|^(north|south|east|west)(ern)?$", re.IGNORECASE)
+# Nouns a compass word sets in a region: "the northwestern municipality of X".
+REGION_KINDS = {"municipality", "town", "village", "city", "province", "region", "state", "county", "district",
+                "part", "area", "suburb", "community", "department", "prefecture", "oblast"}
+# Where the dead were found: "found dead at home in X", "died in a fire at her home in X".
+_DEATH_LEMMAS = {"die", "perish"}
+_SITE_PREPS = {"in", "at"}
+
+
+def compass_word(tok) -> str | None:
+    """'northwestern' -> northwest, 'north-east' -> northeast (also when the tokenizer split it:
+    'north', '-', 'eastern'); None for any other word."""
+    m = COMPASS.match(tok.text)
+    if not m:
+        return None
+    word = re.sub(r"ern$", "", m.group(0).lower().replace("-", ""))
+    first = _compass_start(tok)
+    return first.lower_ + word if first is not tok else word
+
+
+def _compass_start(tok):
+    """The first token of a compass word the tokenizer split ('north' of 'north - eastern')."""
+    doc = tok.doc
+    if tok.lower_.startswith(("east", "west")) and tok.i >= 2 and doc[tok.i - 1].text == "-" \
+            and doc[tok.i - 2].lower_ in ("north", "south"):
+        return doc[tok.i - 2]
+    return tok
+
+
+def _death_verb(tok) -> bool:
+    """'died', 'perished', 'were found dead'."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.lemma_.lower() in _DEATH_LEMMAS or tok.lemma_.lower() == "find" and any(
+        c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp") for c in tok.children)
+
+
+def _victims(verb) -> str | None:
+    """Who died, as a key that tells one set of dead from another: a named person, or a count of
+    two or more ('three members of one family', 'the three'). One unnamed victim ('a woman') may
+    be anyone, so it keys nothing."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.ent_type_ == "PERSON" and subj.pos_ == "PROPN":
+        ent = next(e for e in subj.doc.ents if e.start <= subj.i < e.end)
+        return f"person:{_clean(ent.text)}"
+    number = subj if subj.like_num else next((c for c in subj.children if c.dep_ == "nummod" and c.like_num), None)
+    count = to_number(number.lower_) if number is not None else None
+    if count is None or count < 2 or count != int(count):
+        return None
+    return f"count:{int(count)}"
+
+
+def _death_site(verb):
+    """The place the dead were found in, through the nouns between ('at home in X', 'in a fire at
+    her home in X', 'in the northwestern municipality of X'): (the noun naming it, its name)."""
+    frontier = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS]
+    for _ in range(3):
+        nxt = []
+        for prep in frontier:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.ent_type_ in _NOT_PLACES or obj.like_num:
+                    continue
+                name = _proper_name(obj) if obj.pos_ == "PROPN" else None
+                if name is None and obj.lemma_.lower() in REGION_KINDS:
+                    name = _place_name(obj)  # "the village of X"
+                if name:
+                    return obj, name
+                nxt += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS]
+        frontier = nxt
+    return None
+
+
+def _region(site) -> tuple[str, int, int, str | None] | None:
+    """The compass region a place is put in where it is named: 'the northwestern municipality of
+    X', 'X, a town in Galicia, northeast Spain' -> (direction, start, end, the whole it lies in)."""
+    for tok in site.subtree:
+        direction = compass_word(tok)
+        head = tok.head
+        if direction and tok.dep_ in ("amod", "compound") and \
+                (head.lemma_.lower() in REGION_KINDS or head.ent_type_ in ("GPE", "LOC")):
+            last = tok if head.lemma_.lower() in REGION_KINDS else head
+            whole = None if last is tok else head.text
+            return direction, _compass_start(tok).idx, last.idx + len(last), whole
+    return None
+
+
+def death_place_claims(ctx: Context) -> list[Claim]:
+    """Where named or counted dead died or were found: a sub-event of its own, whatever the
+    story's main event, keyed by its victims so that another death is never compared with it.
+    Also the compass region the text puts that place in ('the northwestern municipality of X')."""
+    out = []
+    for verb in ctx.doc:
+        if not _death_verb(verb) or ctx.in_headline(verb.idx) or ctx.in_dateline(verb.idx):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or other_time(_subtree(verb)):
+            continue  # "no one died in X", "two died in Y in 2019"
+        victims = _victims(verb)
+        found = _death_site(verb) if victims else None
+        if found is None:
+            continue
+        site, name = found
+        subject = victims.split(":", 1)[1]
+        subject = f"death of {subject}" if victims.startswith("person:") else f"{subject} deaths"
+        quals = {"victims": victims}
+        start, end = site.idx, site.idx + len(site)
+        if site.pos_ != "PROPN":  # "the village of X": the evidence is the name
+            name_tok = next(t for t in site.subtree if t.pos_ == "PROPN" and name.endswith(t.text))
+            start, end = name_tok.idx - len(name) + len(name_tok), name_tok.idx + len(name_tok)
+        out.append(ctx.claim("place", start, end, subject=subject, subject_id=f"deaths:{victims}",
+                             attribute="place", value=name, normalized=place_key(name), qualifiers=quals))
+        region = _region(site)
+        if region:
+            direction, start, end, whole = region
+            out.append(ctx.claim("place", start, end, subject=subject, subject_id=f"deaths:{victims}",
+                                 attribute="region", value=" ".join(ctx.body[start:end].split()),
+                                 normalized=direction,
+                                 qualifiers={**quals, "bearing": f"{bearing(direction):g}", "place": name,
+                                             **({"within": whole} if whole else {})}))
+    return out
+
+
+# "Tropea, southern Italy", "Tropea in southern Italy" ("in the south of Italy" is not read)
+_BEFORE_REGION = re.compile(r"^(,|,?\s+in)\s+$")
+_PARTS = {"part", "area", "region"}
+
+
+def region_claims(ctx: Context) -> list[Claim]:
+    """The compass region a text puts any named place in: 'the northwestern town of X', 'X,
+    northeast Spain', 'X in southern Italy'. A claim about the place, comparable across articles."""
+    found = []  # (place name, compass word, start, end, the whole it lies in)
+    for kind in ctx.doc:  # "the northwestern town of X": the kind word says X is a place, whatever its tag
+        word = next((c for c in kind.children if c.dep_ == "amod" and compass_word(c)), None)
+        if word is None or kind.lemma_.lower() not in REGION_KINDS - _PARTS:
+            continue  # "the northern part of Egypt" is a part of it, not where it is
+        name = next((_proper_name(g) for c in kind.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        if name:
+            found.append((name, word, _compass_start(word).idx, word.idx + len(word), None))
+    ents = {e.start: e for e in ctx.doc.ents}
+    for ent in ctx.doc.ents:  # the small model often tags a lesser place as an organisation
+        if ent.label_ not in PLACE_LABELS | {"ORG"}:
+            continue
+        word = next((t for t in ctx.doc[ent.end:ent.end + 3] if compass_word(t)), None)
+        whole = ents.get(word.i + 1) if word is not None else None
+        if whole is not None and whole.label_ in ("GPE", "LOC") and _BEFORE_REGION.match(ctx.body[ent.end_char:word.idx]):
+            found.append((_clean(ent.text), word, word.idx, whole.end_char, _clean(whole.text)))
+    out = []
+    for name, word, start, end, within in found:
+        if ctx.in_headline(start) or ctx.in_dateline(start):
+            continue
+        direction = compass_word(word)
+        quals = {"bearing": f"{bearing(direction):g}", **({"within": within} if within else {})}
+        out.append(ctx.claim("place", start, end, subject=name, subject_id=f"place:{place_key(name)}",
+                             attribute="region", value=" ".join(ctx.body[start:end].split()), normalized=direction,
+                             qualifiers=quals))
+    return out
