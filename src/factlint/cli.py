@@ -424,11 +424,13 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(li)
     li.set_defaults(func=cmd_lint)
 
-    au = sub.add_parser("audit", parents=[common], help="audit many stories into a database, in parallel, resumable")
+    au = _command(sub, "audit", "audit many stories into a database, in parallel, resumable",
+                  "factlint audit archive/ --db audit.sqlite --jobs 2 --resume", "docs/audit.md", [common])
     au.add_argument("corpus", nargs="*", help="directories of story folders, .jsonl files (a 'story' field), articles")
     au.add_argument("--db", default="audit.sqlite", help="the SQLite database (default: audit.sqlite)")
     au.add_argument("--jobs", type=int, default=1, help="processes (default: 1)")
-    au.add_argument("--backend", choices=("local", "dask"), default="local")
+    au.add_argument("--backend", choices=("local", "dask"), default="local",
+                    help="local processes (default) or a Dask cluster (needs the dask extra)")
     au.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler (default: a local cluster)")
     au.add_argument("--resume", action="store_true", help="skip stories already stored with the same content")
     au.add_argument("--group", choices=("none", "auto"), default="none",
