@@ -163,13 +163,15 @@ def _career(verb: Token, title: Token) -> bool:
                or c.dep_ in ("relcl", "acl") for c in title.children)
 
 
-def _described(title: Token, lead: int) -> bool:
+def _described(title: Token, lead: int, cls: str) -> bool:
     """Words of description before a title stated of someone: 'a pop princess', 'a longtime
     pilot', 'an independent prosecutor' describe the person; 'a Black Hawk crew chief',
-    'the company's chief executive' name the office."""
+    'the company's chief executive' name the office, and so does the machine a crew works
+    ('a tank crew chief', 'a helicopter pilot')."""
     status = tables.status_words()
     return any(t.dep_ in ("amod", "compound", "advmod") and not t.text[:1].isupper() and t.lower_ not in status
-               and not t.ent_type_ for t in title.doc[title.left_edge.i:lead])
+               and not t.ent_type_ and not (cls == "crew" and t.dep_ == "compound" and t.pos_ == "NOUN")
+               for t in title.doc[title.left_edge.i:lead])
 
 
 def _predicate(span: Span, lead: int, cls: str, ctx: Context) -> tuple[PersonMention | None, bool]:
@@ -200,7 +202,7 @@ def _predicate(span: Span, lead: int, cls: str, ctx: Context) -> tuple[PersonMen
         if subject is None:
             subject = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                             for g in c.children if g.dep_ == "pobj"), None)
-    if verb is None or subject is None or _career(verb, title) or _described(title, lead):
+    if verb is None or subject is None or _career(verb, title) or _described(title, lead, cls):
         return None, False
     present = any(t.tag_ in ("VBZ", "VBP") for t in [verb, *verb.children] if t.dep_ in ("aux", "auxpass") or t == verb)
     if not (present or cls == "crew" or verb.lemma_ in verbs["appointment"]):
