@@ -57,10 +57,10 @@ def roles_compatible(a: Claim, b: Claim, story: Story) -> bool:
         return True
     data = tables.load("titles")
     status_a, status_b = a.qualifiers.get("status"), b.qualifiers.get("status")
-    if status_a == "acting":
-        status_a = None
-    if status_b == "acting":
-        status_b = None
+    if "acting" in (status_a, status_b):
+        # an acting or interim post is a duty held on top of an office: the lieutenant governor is
+        # acting governor, the deputy director acting director
+        return True
     office_a = a.normalized.removeprefix(f"{status_a} ") if status_a else a.normalized
     office_b = b.normalized.removeprefix(f"{status_b} ") if status_b else b.normalized
     same_office = office_a == office_b or _short_form(office_a, office_b)
@@ -69,15 +69,15 @@ def roles_compatible(a: Claim, b: Claim, story: Story) -> bool:
         # AP style: only a title before the name ("President Trump") asserts the current office;
         # "Dorr, an associate director at the FBI, said ..." may narrate the past.
         current, former = (b, a) if status_a == "former" else (a, b)
-        if "former" not in (status_a, status_b) or current.qualifiers.get("pattern") != "prenominal":
+        if "former" not in (status_a, status_b) or not _asserts_current(current):
             return True
         if former.qualifiers.get("organization") != current.qualifiers.get("organization"):
             return True  # "former head coach of the Boston Celtics" is no claim about his current team
         return not same_office
     if status_a == "former":
         return True
-    if same_office:
-        return True
+    if same_office or data["kinds"].get(office_a) == office_b or data["kinds"].get(office_b) == office_a:
+        return True  # "a co-pilot is a pilot"
     cls_a, cls_b = a.qualifiers.get("class"), b.qualifiers.get("class")
     generic = tables.generic_titles()
     if (office_a in generic or office_b in generic) and cls_a == cls_b:
@@ -88,6 +88,13 @@ def roles_compatible(a: Claim, b: Claim, story: Story) -> bool:
             return False
         return _head(office_a) != _head(office_b)
     return [cls_a, cls_b] not in data["exclusive"] and [cls_b, cls_a] not in data["exclusive"]
+
+
+def _asserts_current(claim: Claim) -> bool:
+    """A title before the name ("President Trump") or in the present tense ("Trump is the
+    president") asserts the office at the story's date; an appositive or a past tense may narrate
+    the past ("Dorr, an associate director at the FBI, said ...")."""
+    return claim.qualifiers.get("pattern") == "prenominal" or bool(claim.qualifiers.get("present"))
 
 
 def _head(title: str) -> str:
@@ -270,7 +277,10 @@ def _restated(x: Claim, y: Claim) -> bool:
     if x.evidence.sentence == y.evidence.sentence:
         return False  # "7:48 am (2248 GMT Tuesday)": a conversion, not a second statement
     if x.kind == "role":
-        return x.qualifiers.get("pattern") == y.qualifiers.get("pattern") == "prenominal"
+        # a function on a crew is held once on one occasion: "pilot Ryan Lee" and "the crew chief
+        # was named as Ryan Lee" in one report contradict each other, however each is written
+        return x.qualifiers.get("pattern") == y.qualifiers.get("pattern") == "prenominal" \
+            or x.qualifiers.get("class") == y.qualifiers.get("class") == "crew"
     word_x, word_y = x.qualifiers.get("event_word"), y.qualifiers.get("event_word")
     return bool(word_x) and str(word_x).lower() == str(word_y).lower()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
+
+from spacy.tokens import Span, Token
 
 from .. import tables
 from ..models import Claim
@@ -112,6 +114,102 @@ def _person_ending_before(ctx: Context, char: int) -> PersonMention | None:
     return None
 
 
+def _mention(token: Token | None, ctx: Context) -> PersonMention | None:
+    """The person a word names: 'O'Hara' in 'Ryan O'Hara'; 'he' or 'she' is the subject of the
+    sentence before when that is a person ("Lee joined in 2014. He was stationed ..."); 'who' is
+    the noun its clause hangs from ("Patrick, who is serving as ...")."""
+    if token is None:
+        return None
+    if token.lower_ in ("he", "she"):
+        sentence = token.sent
+        if sentence.start == 0:
+            return None
+        previous = token.doc[sentence.start - 1].sent
+        token = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if token is None or any(c.dep_ == "conj" for c in token.children):
+            return None  # "Woodward and Bernstein wrote it. He was ...": not one of them
+    elif token.lower_ == "who" and token.head.dep_ == "relcl":
+        token = token.head.head
+    for p in ctx.persons:
+        if p.start <= token.idx < p.end:
+            return p
+    return None
+
+
+def _head(span: Span) -> Token:
+    """The word of a title the sentence hangs on it: 'chief' of 'crew chief', 'pilot' of 'co-pilot'."""
+    outside = [t for t in span if not span.start <= t.head.i < span.end or t.head == t]
+    return outside[-1] if outside else span.root
+
+
+def _career(verb: Token, title: Token) -> bool:
+    """A step of a career or a hope, not the office at the story's date: 'became a pilot in 2017',
+    'had served as mayor', 'before becoming', 'hopes to serve as', 'was not the pilot'."""
+    words = set(tables.load("titles")["career_words"])
+    if verb.lemma_ == "become" or verb.dep_ in ("xcomp", "pcomp", "advcl", "acl") \
+            or verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return True  # "before becoming", "hopes to serve as", "serving as mayor until"
+    if any(c.dep_ in ("neg", "aux") and (c.dep_ == "neg" or c.lower_ in ("had", "will", "would", "could", "may", "might",
+                                                                         "should", "to")) for c in verb.children):
+        return True
+    for t in list(verb.subtree) + [verb.head]:
+        if t.lower_ in words:
+            return True
+        if t.ent_type_ == "DATE" and (re.search(r"\d{4}", t.text) or t.lower_ in ("years", "decades", "ago")):
+            return True  # "in 2017", "in the 1970s", "for 20 years"
+    # "the first president to visit", "the 21st head coach", "the only pilot who"
+    return any(c.dep_ in ("amod", "nummod") and (c.tag_ in ("JJS", "CD") or c.ent_type_ == "ORDINAL"
+                                                 or c.lower_ in ("first", "last", "only", "next"))
+               or c.dep_ in ("relcl", "acl") for c in title.children)
+
+
+def _described(title: Token, lead: int, cls: str) -> bool:
+    """Words of description before a title stated of someone: 'a pop princess', 'a longtime
+    pilot', 'an independent prosecutor' describe the person; 'a Black Hawk crew chief',
+    'the company's chief executive' name the office, and so does the machine a crew works
+    ('a tank crew chief', 'a helicopter pilot')."""
+    status = tables.status_words()
+    return any(t.dep_ in ("amod", "compound", "advmod") and not t.text[:1].isupper() and t.lower_ not in status
+               and not t.ent_type_ and not (cls == "crew" and t.dep_ == "compound" and t.pos_ == "NOUN")
+               for t in title.doc[title.left_edge.i:lead])
+
+
+def _predicate(span: Span, lead: int, cls: str, ctx: Context) -> tuple[PersonMention | None, bool]:
+    """A title stated of a person by the verb: 'Mendes is a lieutenant colonel', 'he was stationed
+    ... as a crew chief', 'was named chief executive', 'the helicopter's crew chief was named as
+    Ryan Lee', 'the co-pilot was Jo Park'. Careers ('became a pilot in 2017', 'had served as
+    mayor'), plurals ('other crew chiefs') and hopes are no claim of the current office, nor is an
+    office in the past tense ('Banky was CEO of ...' narrates), unless an appointment ('was named')
+    or a function on a crew, which the story's occasion dates ('was stationed as a crew chief')."""
+    verbs = tables.load("titles")["predicate_verbs"]
+    title = _head(span)
+    if title.tag_ in ("NNS", "NNPS"):
+        return None, False
+    verb, subject = None, None
+    if title.dep_ == "pobj" and title.head.lower_ == "as" and title.head.head.lemma_ in verbs["as"]:
+        verb = title.head.head  # "served as mayor", "was stationed ... as a crew chief"
+    elif title.dep_ in ("attr", "oprd") and title.head.lemma_ in verbs["complement"]:
+        verb = title.head  # "is a lieutenant colonel", "was named chief executive"
+    if verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ == "conj":
+            subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif title.dep_ in ("nsubj", "nsubjpass") and title.head.lemma_ in verbs["complement"] \
+            and any(c.lower_ == "the" or c.dep_ == "poss" for t in span for c in t.children if c.i < span.start):
+        # "the co-pilot was Jo Park", "the helicopter's crew chief was named as Ryan Lee"
+        verb = title.head
+        subject = next((c for c in verb.children if c.dep_ in ("attr", "oprd")), None)
+        if subject is None:
+            subject = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                            for g in c.children if g.dep_ == "pobj"), None)
+    if verb is None or subject is None or _career(verb, title) or _described(title, lead, cls):
+        return None, False
+    present = any(t.tag_ in ("VBZ", "VBP") for t in [verb, *verb.children] if t.dep_ in ("aux", "auxpass") or t == verb)
+    if not (present or cls == "crew" or verb.lemma_ in verbs["appointment"]):
+        return None, False
+    return _mention(subject, ctx), present
+
+
 def role_claims(ctx: Context) -> list[Claim]:
     doc = ctx.doc
     index = tables.title_index()
@@ -150,6 +248,8 @@ def role_claims(ctx: Context) -> list[Claim]:
         if prenominal_ok and nxt == " ":
             person = _person_at(ctx, after + 1)
             how = "prenominal"
+            if person and cls == "crew" and surface.islower() and not person.start <= _head(span).head.idx < person.end:
+                person = None  # a function noun in lower case is a title only as part of the name's phrase
             before = _person_ending_before(ctx, left.idx) if person and left is not None and left.text == "," else None
             if before and person.root.dep_ in ("appos", "conj") and before.start <= person.root.head.idx < before.end:
                 # "Jo Smith, Vice President Sales and Marketing": the words after the title hang
@@ -164,6 +264,10 @@ def role_claims(ctx: Context) -> list[Claim]:
                     if pos < left.idx and left.idx - pos < 200 and ctx.body[p.end:left.idx].startswith(","):
                         person, how = p, "appositive"
                         break
+        present = False
+        if person is None:
+            person, present = _predicate(span, lead, cls, ctx)
+            how = "predicate"
         short_of = None
         if person is None:
             prev = doc[span.start - 1] if span.start > 0 else None
@@ -179,6 +283,8 @@ def role_claims(ctx: Context) -> list[Claim]:
         qualifiers: dict[str, str | bool] = {"pattern": how}
         if status:
             qualifiers["status"] = status
+        if present:
+            qualifiers["present"] = True  # "is a lieutenant colonel": the office at the story's date
         country = _country(span, lead)
         if country:
             qualifiers["country"] = country
