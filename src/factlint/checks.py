@@ -152,8 +152,19 @@ def sites_compatible(a: Claim, b: Claim, story: Story) -> bool:
     return None in countries_a or None in countries_b or bool(countries_a & countries_b)
 
 
+def people_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    """One person however written: the story's own resolution ("Daniel Kibet Mateiko" = "Daniel
+    Mateiko"), or a family name alone that the other name ends with ("Mateiko")."""
+    x, y = story.people.canonical(a.value), story.people.canonical(b.value)
+    if fold(x) == fold(y):
+        return True
+    wx, wy = fold(x).split(), fold(y).split()
+    return wx[-1] == wy[-1] and (len(wx) == 1 or len(wy) == 1)
+
+
 COMPATIBLE = {"roles": roles_compatible, "dates": dates_compatible, "places": places_compatible,
-              "sites": sites_compatible, "bearings": bearings_compatible, "times": times_compatible}
+              "sites": sites_compatible, "bearings": bearings_compatible, "times": times_compatible,
+              "people": people_compatible}
 
 
 # Which values found sides first: a plain day before one written with a clock, so that a side
