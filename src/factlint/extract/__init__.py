@@ -8,10 +8,10 @@ from ..models import Article, Claim
 from .clock import clock_claims
 from .common import Context, declared_other, event_mentions, lead_verbs
 from .dates import date_claims
-from .names import find_persons, name_claims
 from .figures import figure_claims
-from .placings import placing_claims
+from .names import find_persons, name_claims
 from .places import containment, find_datelines, lead_places, place_claims, site_claims
+from .placings import placing_claims
 from .positions import position_claims
 from .roles import role_claims
 

@@ -97,8 +97,8 @@ def _ordinal_placing(tok: Token) -> tuple[int, Token, Token | None, Token] | Non
         tok, head = head, head.head  # 'finished in second place', 'settled for second'
     verb = head
     lemma = verb.lemma_.lower()
-    if tok.dep_ == "dobj":
-        if lemma not in _TAKING_VERBS or tok.lemma_.lower() not in _PLACE_NOUNS:
+    if tok.dep_ == "dobj":  # 'took second place', 'finished 3rd'
+        if not (lemma in _TAKING_VERBS and tok.lemma_.lower() in _PLACE_NOUNS or lemma in _PLACING_VERBS and _rank(tok)):
             return None
     elif tok.dep_ == "prep":
         if lemma not in _TAKING_VERBS:
@@ -231,6 +231,8 @@ def _contest(verb: Token, marker: Token, clause: list[Token], ctx: Context) -> s
     for prep in (c for t in heads for c in t.children if c.dep_ == "prep" and c != marker):
         objects = [g for g in prep.children if g.dep_ == "pobj"]
         word = prep.lower_
+        if word == "to" and any(o.lower_ == "none" or o.lower_ == "only" for o in [*objects, *prep.children]):
+            return None  # 'second to none', 'second only to Assefa': a ranking of marks
         if word in ("behind", "to", "ahead", "after"):
             if word == "after" and not any(_person(o, ctx) for o in objects):
                 return None  # 'was second after 20 laps': during the race
@@ -253,7 +255,7 @@ def _contest(verb: Token, marker: Token, clause: list[Token], ctx: Context) -> s
                 named = _named(obj, ctx)
                 if named is None:
                     return None
-                contest = "story" if named in ctx.lead_places or not named else named
+                contest = named or contest  # a place keeps its own slot, as a race time does
                 continue
             if word == "in" and obj.lemma_.lower() in _CONTEST_NOUNS:
                 continue  # 'in the race', 'in the women's final'
@@ -274,19 +276,29 @@ def _named(obj: Token, ctx: Context) -> str | None:
 
 def _division(clause: list[Token], sent: Span, ctx: Context) -> str | None:
     """The division a place is in: named in the clause, else the sentence, else the sentence
-    before, else the article's title and first sentence. '' when none names one; None when the
-    nearest scope names two genders (the men's and the women's race)."""
+    before, else the article's title and first sentence, else the gender of the article's pronouns.
+    '' when none says; None when the nearest scope names two genders (the men's and the women's race)."""
     doc = sent.doc
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     first = next(doc.sents)
     scopes = [clause, list(sent), list(previous) if previous is not None else []]
-    for i, scope in enumerate(scopes):
+    for scope in scopes:
         found = _division_words([t.lower_ for t in scope])
         if found is not None:
             return found if found != "?" else None
     lead = [w.lower() for w in re.findall(r"[\w-]+", ctx.article.title or "")] + [t.lower_ for t in first]
     found = _division_words(lead)
-    return found if found not in (None, "?") else ""
+    if found not in (None, "?"):
+        return found
+    return _pronoun_gender(doc)
+
+
+def _pronoun_gender(doc) -> str:
+    """The gender an article's pronouns speak of, when one outnumbers the other three to one: a
+    report of one race ('he pulled away', 'her second marathon') says which race it is."""
+    he = sum(t.lower_ in ("he", "him", "his", "himself") for t in doc)
+    she = sum(t.lower_ in ("she", "her", "hers", "herself") for t in doc)
+    return "men" if he >= 3 * she and he >= 2 else "women" if she >= 3 * he and she >= 2 else ""
 
 
 def _division_words(words: list[str]) -> str | None:
