@@ -63,6 +63,11 @@ def test_a_place_in_the_story_s_contest(sentence, subject, person):
     "Daniel Otieno was second to none.",
     "Daniel Otieno was second only to the winner.",
     "Ekai crossed the line 40 seconds in front of Daniel Otieno.",  # a place only inferred
+    "Daniel Otieno, who was second in the 2019 race, dropped out.",  # a relative clause of another edition
+    "Daniel Otieno was the third to arrive at the scene.",  # an order, not a result
+    "Daniel Otieno was the third of five children.",
+    "Daniel Otieno was second in command.",
+    "The film came third at the box office.",  # no one holds it
 ])
 def test_no_place_in_the_story_s_contest(sentence):
     assert placings(LEAD + sentence) == []
@@ -106,3 +111,13 @@ def test_one_person_however_written():
     assert people_compatible(a, b, story)
     assert not people_compatible(a, c, story)
     assert not people_compatible(b, d, story)  # brothers share a family name
+
+
+def test_a_race_named_by_its_place_keeps_that_place_s_slot():
+    assert placings(LEAD + "Daniel Otieno finished second in the Seville Marathon.") \
+        == [("second place in seville", "Daniel Otieno")]
+    assert placings(LEAD + "Daniel Otieno finished second at the line.") == []  # no contest named
+
+
+def test_a_left_out_verb_gives_the_place_to_the_name_before_it():
+    assert placings(LEAD + "Daniel Otieno finished third and Peter Langat fourth.") == [("third place", "Daniel Otieno")]

@@ -77,6 +77,9 @@ def _rank(tok: Token) -> int | None:
     doc = tok.doc
     if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
         return None  # 'second-fastest', 'third-placed'
+    if any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ == "of"
+           for c in tok.children):
+        return None  # 'the third to arrive', 'the third of five children': an order, not a result
     if word == "second" and any(c.dep_ == "det" for c in tok.children) and not any(c.dep_ == "amod" for c in tok.children):
         return None  # 'finished a second behind': a margin ('came a distant second' is a place)
     return rank
@@ -88,7 +91,7 @@ def _ordinal_placing(tok: Token) -> tuple[int, Token, Token | None, Token] | Non
     rank = _rank(tok)
     if rank is None:
         return None
-    head = tok.head
+    ordinal, head = tok, tok.head
     if tok.dep_ == "amod" and head.lemma_.lower() in _PLACE_NOUNS:
         tok, head = head, head.head  # 'took second place', 'in second place'
     if tok.dep_ == "pobj" and head.lower_ in ("in", "for"):
@@ -97,6 +100,8 @@ def _ordinal_placing(tok: Token) -> tuple[int, Token, Token | None, Token] | Non
         tok, head = head, head.head  # 'finished in second place', 'settled for second'
     verb = head
     lemma = verb.lemma_.lower()
+    if _gapped(verb, ordinal):
+        return None  # 'Jones finished third and Ann Lee fourth': the fourth place is Lee's
     if tok.dep_ == "dobj":  # 'took second place', 'finished 3rd'
         if not (lemma in _TAKING_VERBS and tok.lemma_.lower() in _PLACE_NOUNS or lemma in _PLACING_VERBS and _rank(tok)):
             return None
@@ -111,6 +116,18 @@ def _ordinal_placing(tok: Token) -> tuple[int, Token, Token | None, Token] | Non
     else:
         return None
     return rank, verb, None, tok
+
+
+def _gapped(verb: Token, ordinal: Token) -> bool:
+    """A name between the verb and its ordinal, outside a prepositional phrase ('second behind
+    Kiptum' is fine): the verb was left out before the name ('third and Ann Lee fourth')."""
+    for t in verb.doc[verb.i + 1:ordinal.i]:
+        node = t
+        while t.pos_ == "PROPN" and node != verb and node.dep_ != "pobj" and node.head != node:
+            node = node.head
+        if t.pos_ == "PROPN" and node.dep_ != "pobj":
+            return True
+    return False
 
 
 def _runner_up(tok: Token) -> tuple[int, Token, Token | None, Token] | None:
@@ -208,13 +225,14 @@ def _span(holder: Token, ctx: Context) -> tuple[int, int]:
     for p in ctx.persons:
         if p.start <= holder.idx < p.end:
             return p.start, p.end
-    return holder.idx, holder.idx + len(holder.text)
+    first = min([holder] + [c for c in holder.children if c.dep_ == "compound" and c.pos_ == "PROPN"], key=lambda t: t.i)
+    return first.idx, holder.idx + len(holder.text)  # 'Benson Kipruto', which the tagger took for a company
 
 
 def _clause(verb: Token, holder: Token) -> list[Token]:
     """The verb's own words: not its subject's (an appositive 'the 2022 champion', 'who won last
     year') nor other clauses ('and Abdi was third')."""
-    skip = set(holder.subtree) if holder.head == verb or holder == verb.head else set()
+    skip = set(holder.subtree) if holder.head == verb and holder != verb else set()  # not 'X, who was second'
     for c in verb.children:
         if c.dep_ in _OTHER_CLAUSES or c.dep_ in ("nsubj", "nsubjpass"):
             skip |= set(c.subtree)
@@ -252,7 +270,7 @@ def _contest(verb: Token, marker: Token, clause: list[Token], ctx: Context) -> s
                     continue  # the story's day
                 return None  # 'in April', 'in 2021': another edition
             if obj.ent_type_ in ("GPE", "LOC", "FAC", "EVENT", "ORG"):
-                named = _named(obj, ctx)
+                named = _named(obj)
                 if named is None:
                     return None
                 contest = named or contest  # a place keeps its own slot, as a race time does
@@ -265,12 +283,16 @@ def _contest(verb: Token, marker: Token, clause: list[Token], ctx: Context) -> s
     return contest
 
 
-def _named(obj: Token, ctx: Context) -> str | None:
-    """The place that names a contest ('at the Boston Marathon' is Boston's)."""
-    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
-    for e in [ent] + [x for x in obj.doc.ents if x.start > obj.i and x.end <= obj.right_edge.i + 1]:
-        if e is not None and e.label_ in ("GPE", "LOC", "FAC", "EVENT"):
-            return " ".join(w for w in place_key(e.text).split() if w not in lexicon("race_names"))
+def _named(obj: Token) -> str | None:
+    """The place that names a contest ('in Seville', 'at the Boston Marathon' is Boston's; the
+    tagger may call a race a company)."""
+    names = lexicon("race_names")
+    for e in obj.doc.ents:
+        if e.start < obj.left_edge.i or e.end > obj.right_edge.i + 1:
+            continue
+        words = place_key(e.text).split()
+        if e.label_ in ("GPE", "LOC", "FAC", "EVENT") or e.label_ == "ORG" and any(w in names for w in words):
+            return " ".join(w for w in words if w not in names) or None
     return None
 
 
