@@ -176,11 +176,11 @@ def _claim(ctx: Context, place: int, verb: Token, holder: Token | None, marker: 
     contest = _contest(verb, marker, clause, ctx)
     if contest is None:
         return None
-    division = _division(clause, marker.sent, ctx)
+    division = _division(clause, marker.sent, ctx, by_pronouns=kind == "person")
     if division is None:
         return None  # the sentence names two divisions: whose place this is, is unsure
     start, end = _span(holder, ctx)
-    what = f"{_ORDINAL_NAMES.get(place, f'{place}th')} place"
+    what = f"{_ORDINAL_NAMES.get(place, f'no. {place}')} place"
     scope = " ".join(filter(None, [f"{division}'s" if division else "", "team" if kind == "team" else ""]))
     subject = f"{what} ({scope})" if scope else what
     subject = f"{subject} in {contest}" if contest != "story" else subject
@@ -266,14 +266,14 @@ def _contest(verb: Token, marker: Token, clause: list[Token], ctx: Context) -> s
             if any(":" in t.text or t.ent_type_ == "TIME" or t.lemma_.lower() in _TIME_HEADS for t in words):
                 continue  # 'in 2:04:02', 'in a time of', 'in two hours and ...'
             if obj.ent_type_ == "DATE":
-                if word == "on" and obj.lower_ in WEEKDAYS or obj.lower_ in ("today", "sunday"):
+                if obj.lower_ in WEEKDAYS or obj.lower_ == "today":
                     continue  # the story's day
                 return None  # 'in April', 'in 2021': another edition
             if obj.ent_type_ in ("GPE", "LOC", "FAC", "EVENT", "ORG"):
                 named = _named(obj)
                 if named is None:
                     return None
-                contest = named or contest  # a place keeps its own slot, as a race time does
+                contest = named  # a place keeps its own slot, as a race time does
                 continue
             if word == "in" and obj.lemma_.lower() in _CONTEST_NOUNS:
                 continue  # 'in the race', 'in the women's final'
@@ -296,10 +296,10 @@ def _named(obj: Token) -> str | None:
     return None
 
 
-def _division(clause: list[Token], sent: Span, ctx: Context) -> str | None:
+def _division(clause: list[Token], sent: Span, ctx: Context, by_pronouns: bool) -> str | None:
     """The division a place is in: named in the clause, else the sentence, else the sentence
-    before, else the article's title and first sentence, else the gender of the article's pronouns.
-    '' when none says; None when the nearest scope names two genders (the men's and the women's race)."""
+    before, else the article's title and first sentence, else (for a person) the gender of the
+    article's pronouns. '' when none says; None when the nearest scope names two genders (the men's and the women's race)."""
     doc = sent.doc
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     first = next(doc.sents)
@@ -312,7 +312,7 @@ def _division(clause: list[Token], sent: Span, ctx: Context) -> str | None:
     found = _division_words(lead)
     if found not in (None, "?"):
         return found
-    return _pronoun_gender(doc)
+    return _pronoun_gender(doc) if by_pronouns else ""
 
 
 def _pronoun_gender(doc) -> str:
