@@ -198,9 +198,20 @@ def regions_compatible(a: Claim, b: Claim, story: Story) -> bool:
     return not any(p * q < -0.25 for p, q in (x, y))
 
 
-COMPATIBLE = {"roles": roles_compatible, "relatives": relatives_compatible, "dates": dates_compatible,
-              "places": places_compatible, "sites": sites_compatible, "towns": towns_compatible,
-              "regions": regions_compatible, "bearings": bearings_compatible, "times": times_compatible}
+def people_compatible(a: Claim, b: Claim, story: Story) -> bool:
+    """One person however written: the story's own resolution ("Daniel Kibet Mateiko" = "Daniel
+    Mateiko"), or a family name alone that the other name ends with ("Mateiko")."""
+    x, y = story.people.canonical(a.value), story.people.canonical(b.value)
+    if fold(x) == fold(y):
+        return True
+    wx, wy = fold(x).split(), fold(y).split()
+    return wx[-1] == wy[-1] and (len(wx) == 1 or len(wy) == 1)
+
+
+COMPATIBLE = {"roles": roles_compatible, "relatives": relatives_compatible, "people": people_compatible,
+              "dates": dates_compatible, "places": places_compatible, "sites": sites_compatible,
+              "towns": towns_compatible, "regions": regions_compatible, "bearings": bearings_compatible,
+              "times": times_compatible}
 
 
 # Which values found sides first: a plain day before one written with a clock, so that a side

@@ -8,17 +8,18 @@ from ..models import Article, Claim
 from .clock import clock_claims
 from .common import Context, declared_other, event_mentions, lead_verbs
 from .dates import date_claims
-from .names import find_persons, name_claims
 from .figures import figure_claims
+from .names import find_persons, name_claims
 from .places import (containment, death_place_claims, find_datelines, lead_places, place_claims,
                      region_claims, site_claims)
+from .placings import placing_claims
 from .positions import position_claims
 from .relations import relation_claims
 from .roles import role_claims
 
 EXTRACTORS = (role_claims, name_claims, relation_claims, date_claims, place_claims, site_claims, death_place_claims,
               region_claims, figure_claims,
-              position_claims, clock_claims)
+              position_claims, clock_claims, placing_claims)
 
 
 def extract(article: Article, doc: Doc) -> tuple[list[Claim], Context]:
