@@ -583,11 +583,22 @@ def run_consistency(claims: list[Claim], story: Story, options: dict) -> list[Hi
 
 
 def _spelling_variant(a: str, b: str) -> bool:
+    """Two full names in one article that are one person written two ways: each word the same
+    but for case, accents or a spelling of the same initial ('Sergei'/'Sergey'). Not: a word in
+    capitals ('PETER Capaldi'), a nickname or short form ('Dave'/'David', 'Jin'/'Jinna'), or
+    two given names that are two names ('Charlie'/'Charlene': two relatives)."""
     wa, wb = a.split(), b.split()
-    # 'Dave Rossi' / 'David Rossi' is a nickname, not a misspelling
-    return len(wa) == len(wb) and a != b and all(fold(x) == fold(y) or x[:1].lower() == y[:1].lower()
-                                                 for x, y in zip(wa, wb)) \
-        and not any(is_nickname(fold(x), fold(y)) for x, y in zip(wa, wb))
+    if len(wa) != len(wb) or wa == wb:
+        return False
+    for x, y in zip(wa, wb):
+        if x == y or x.isupper() or y.isupper():
+            continue
+        fx, fy = fold(x), fold(y)
+        short, long = sorted((fx, fy), key=len)
+        if x[:1].lower() != y[:1].lower() or is_nickname(fx, fy) or fx != fy and long.startswith(short) \
+                or difference(x, y) not in ("same", "romanization"):
+            return False
+    return not all(x == y or x.isupper() or y.isupper() for x, y in zip(wa, wb))
 
 
 _PARTICLES = {"abu", "al", "el", "bin", "ibn", "ben", "de", "del", "della", "der", "di", "da", "dos", "du", "la",

@@ -8,7 +8,8 @@ from .. import tables
 from ..models import Claim
 from .common import Context, PersonMention
 
-_NOT_NAME_WORDS = {"the", "a", "an", "and", "of", "in", "on", "at", "for", "with", "to"}
+_NOT_NAME_WORDS = {"the", "a", "an", "and", "of", "in", "on", "at", "for", "with", "to",
+                   "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr."}  # honorifics
 
 
 def _clean(span: Span) -> tuple[int, int] | None:
@@ -70,6 +71,7 @@ def name_claims(ctx: Context) -> list[Claim]:
     for person in ctx.persons:
         if len(person.text.split()) < 2:
             continue
-        out.append(ctx.claim("name", person.start, person.end, subject=person.text, subject_id=person.text,
-                             attribute="spelling", value=person.text, normalized=person.text))
+        written = " ".join(person.text.split())  # a name broken by a line break is one name
+        out.append(ctx.claim("name", person.start, person.end, subject=written, subject_id=written,
+                             attribute="spelling", value=written, normalized=written))
     return out
