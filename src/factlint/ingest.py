@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import json
 import re
+import reprlib
 from html.parser import HTMLParser
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,11 +20,59 @@ import yaml
 from .errors import InputError
 from .models import Article, Comment
 
+# The longest article body read: spaCy's own limit. Longer ones are parsed in pieces (nlp.PIECE),
+# but extraction takes more than linear time in an article's length (a 150,000-character one
+# takes about half a minute): past this, one line names the article and the others go on.
+MAX_CHARS = 1_000_000
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
 META_KEYS = ("id", "title", "outlet", "url", "published")
 # One character for one, so that offsets into the parse text are offsets into the original.
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'",
                          "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
+
+
+# A lone surrogate ("\ud800" in JSON or YAML) is no character: spaCy, pydantic and SQLite refuse it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What an error message shows of a value from the input: bounded, however big the value.
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 40
+_SHOWN.maxlist = _SHOWN.maxtuple = _SHOWN.maxdict = _SHOWN.maxset = 3
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: front matter needs none, and an alias bomb ("billion laughs": a few
+    hundred bytes) expands to gigabytes when a value is used or shown."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+def clean(value):
+    """``value`` (decoded JSON or YAML) with each lone surrogate replaced by U+FFFD, one character
+    for one; valid characters are never touched."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    if isinstance(value, dict):
+        return {clean(k): clean(v) for k, v in value.items()}
+    return value
+
+
+def loads_json(text: str):
+    """``json.loads`` with lone surrogates cleaned; raises JSONDecodeError for broken JSON and
+    ValueError, with a message for the user, for JSON that Python cannot hold."""
+    try:
+        return clean(json.loads(text))
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    except ValueError:  # Python reads at most 4300 digits of an integer (CVE-2020-10735)
+        raise ValueError("a number in the JSON has too many digits") from None
 
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -159,6 +208,9 @@ def _article(path: Path, text: str, meta: dict, where: str, body_offset: int = 0
     body = text[body_offset:]
     if not body.strip():
         raise InputError("article has no text", where)
+    if len(body) > MAX_CHARS:
+        raise InputError(f"article is {len(body):,} characters long; factlint reads at most {MAX_CHARS:,} "
+                         f"(split it into parts)", where)
     fields = {}
     for key in ("title", "outlet", "url"):
         value = meta.get(key)
@@ -187,7 +239,7 @@ def _published(value, where: str) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= 100:  # a longer "date" is no date: dateparser need not read it
         try:
             return dt.date.fromisoformat(value.strip()[:10]).isoformat()
         except ValueError:
@@ -197,7 +249,7 @@ def _published(value, where: str) -> str | None:
         parsed = dateparser.parse(value, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
         if parsed:
             return parsed.date().isoformat()
-    raise InputError(f"'published' is not a date: {value!r}", where)
+    raise InputError(f"'published' is not a date: {_SHOWN.repr(value)}", where)
 
 
 def _front_matter(text: str, where: str) -> tuple[dict, int, int]:
@@ -218,7 +270,7 @@ def _front_matter(text: str, where: str) -> tuple[dict, int, int]:
         pos = nl + 1
     block = text[first_nl + 1: pos]
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = clean(yaml.load(block, Loader=_NoAliasLoader)) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f" at line {mark.line + 2}" if mark is not None else ""
@@ -226,6 +278,8 @@ def _front_matter(text: str, where: str) -> tuple[dict, int, int]:
         raise InputError(f"broken front matter{line}: {problem}", where) from None
     except ValueError as err:  # YAML reads 2025-02-30 as a date and fails
         raise InputError(f"broken front matter: {err}", where) from None
+    except RecursionError:
+        raise InputError("broken front matter: nested too deeply", where) from None
     if not isinstance(meta, dict):
         raise InputError("front matter must be a mapping of keys to values", where)
     return meta, end, text.count("\n", 0, end)
@@ -243,9 +297,11 @@ def from_record(record, path: Path, where: str, default_id: str) -> Article:
 
 def _from_json(text: str, path: Path) -> list[Article]:
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as err:
         raise InputError(f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}", str(path)) from None
+    except ValueError as err:
+        raise InputError(str(err), str(path)) from None
     records = data if isinstance(data, list) else [data]
     if not records:
         raise InputError("no records: the JSON list is empty", str(path))
@@ -261,9 +317,11 @@ def jsonl_records(text: str, path: Path) -> Iterator[tuple[str, str, object]]:
             continue
         where = f"{path}:{lineno}"
         try:
-            record = json.loads(line)
+            record = loads_json(line)
         except json.JSONDecodeError as err:
             record = InputError(f"invalid JSON: {err.msg} (column {err.colno})", where)
+        except ValueError as err:
+            record = InputError(str(err), where)
         yield where, f"{path.stem}-{lineno}", record
 
 

