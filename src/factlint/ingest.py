@@ -85,8 +85,11 @@ def collect_articles(paths: list[str | Path], encoding: str | None = None,
         urls = list(dict.fromkeys(urls))
         fetched = dict(zip(urls, (fetcher or Fetcher()).fetch_all(urls)))
     for raw in paths:
-        if str(raw) in fetched:
-            files.append(str(raw))
+        if str(raw) in fetched:  # a failed fetch is named in the order given, like a missing file
+            if isinstance(fetched[str(raw)], InputError):
+                problems.append(fetched[str(raw)])
+            else:
+                files.append(str(raw))
             continue
         path = Path(raw)
         if not path.exists():
@@ -110,8 +113,7 @@ def collect_articles(paths: list[str | Path], encoding: str | None = None,
     articles: list[Article] = []
     for path in dict.fromkeys(files):  # keep order, drop repeats
         if isinstance(path, str):
-            page = fetched[path]
-            (problems if isinstance(page, InputError) else articles).append(page)
+            articles.append(fetched[path])
             continue
         try:
             articles.extend(read_file(path, encoding))

@@ -300,6 +300,10 @@ def create_app(config: ServeConfig) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, err: RequestValidationError):
         errors = err.errors()
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if request.method == "POST" and not (kind == "application/json" or kind.endswith("+json")):
+            return JSONResponse({"errors": [f"error[E001]: request body: send JSON with Content-Type: "
+                                            f"application/json (not {kind or 'none'})"]}, status_code=415)
         if any(e["type"] == "json_invalid" for e in errors):
             return JSONResponse({"errors": ["error[E001]: request body: not valid JSON"]}, status_code=400)
         return JSONResponse({"errors": [f"error[E001]: {_where(e['loc'])}: {e['msg']}" for e in errors]},
