@@ -36,7 +36,7 @@ def service(tmp_path_factory):
     home = tmp_path_factory.mktemp("serve")
     (home / "token").write_text(TOKEN + "\n", encoding="utf-8")
     port = free_port()
-    log = open(home / "log.txt", "w+", encoding="utf-8")
+    log = open(home / "log.txt", "w+", encoding="utf-8")  # noqa: SIM115  (open while the service runs)
     process = subprocess.Popen(
         [sys.executable, "-m", "factlint.cli", "serve", "--isolated", "--port", str(port), "--token-file",
          str(home / "token"), "--max-body", str(MAX_BODY), "--max-articles", str(MAX_ARTICLES), "--fetch",
