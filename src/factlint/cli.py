@@ -116,12 +116,13 @@ def _rules(args, settings) -> list:
     return apply_to_rules(settings, load_rules(_rules_dir(args, settings)))
 
 
-def _articles(args, paths: list) -> list:
-    """The articles under ``paths``. A file that cannot be read stops the run before the parse;
-    with --keep-going it is set aside (args.skipped), named after the output is written, and the
-    exit code is 2 (as `make -k`)."""
+def _articles(args, paths: list, settings=None) -> list:
+    """The articles under ``paths`` (http(s) URLs are fetched, their pages kept in the cache). A
+    file that cannot be read stops the run before the parse; with --keep-going it is set aside
+    (args.skipped), named after the output is written, and the exit code is 2 (as `make -k`)."""
     import codecs
 
+    from .fetch import Fetcher, FetchOptions
     from .ingest import collect_articles
 
     if args.encoding:
@@ -129,7 +130,9 @@ def _articles(args, paths: list) -> list:
             codecs.lookup(args.encoding)
         except LookupError:
             raise UsageError(f"unknown encoding {args.encoding!r} (e.g. utf-8, latin-1, cp1252)") from None
-    articles, problems = collect_articles(paths, args.encoding)
+    cache = _cache(args, settings) if settings is not None else None
+    fetcher = Fetcher(FetchOptions(cache_dir=cache.directory if cache else None))
+    articles, problems = collect_articles(paths, args.encoding, fetcher)
     if problems and (not args.keep_going or not articles):
         raise InputError.many(problems)
     args.skipped = problems
@@ -145,7 +148,7 @@ def cmd_report(args) -> int:
     check_output(args.graph)
     settings = _settings(args)
     rules = _rules(args, settings)
-    result = analyze(_articles(args, args.paths), rules, args.model or settings.model)
+    result = analyze(_articles(args, args.paths, settings), rules, args.model or settings.model)
     report = result.report()
     if args.format == "html":
         from .report_html import to_html
@@ -164,9 +167,9 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def cmd_lint(args) -> int:
-    from .lint import lint
+    from .fetch import is_url
+    from .lint import lint, with_suppressions
     from .lint_formats import to_github, to_lint_text, to_sarif
-    from .models import LintReport
     from .report import to_json
     from .suppress import apply, baseline_json, inline_suppressions, read_baseline
 
@@ -177,9 +180,10 @@ def cmd_lint(args) -> int:
     rules = _rules(args, settings)
     against = args.against if args.against is not None else [settings.resolve(p) for p in settings.sources]
     # one call: every bad file is named at once, and ids must not clash between drafts and sources
-    articles = _articles(args, list(args.drafts) + list(against))
-    roots = [Path(p) for p in args.drafts]
-    is_draft = [any(Path(a.path) == r or r in Path(a.path).parents for r in roots) for a in articles]
+    articles = _articles(args, list(args.drafts) + list(against), settings)
+    roots = [Path(p) for p in args.drafts if not is_url(p)]
+    is_draft = [a.path in args.drafts or any(Path(a.path) == r or r in Path(a.path).parents for r in roots)
+                for a in articles]
     drafts = [a for a, d in zip(articles, is_draft) if d]
     sources = [a for a, d in zip(articles, is_draft) if not d]
     if not drafts:  # --keep-going, and every draft was bad
@@ -190,21 +194,20 @@ def cmd_lint(args) -> int:
     baseline = read_baseline(baseline_file) if baseline_file and not args.write_baseline else []
 
     result = lint(drafts, sources, rules, args.model or settings.model, cache=_cache(args, settings))
-    findings, silenced, unused = apply(result.findings, drafts, inline)
     if args.write_baseline:
+        findings = apply(result.findings, drafts, inline)[0]
         _write(baseline_json(findings, drafts, previous=args.write_baseline), args.write_baseline)
         print(f"factlint: {args.write_baseline}: {len(findings)} findings accepted in the baseline", file=sys.stderr)
         baseline = read_baseline(args.write_baseline)
-    findings, accepted, stale = apply(findings, drafts, baseline)
-    report = LintReport(**result.report().model_dump(exclude={"findings"}), findings=findings,
-                        suppressed=silenced + accepted, unused_suppressions=unused + stale)
+    report = with_suppressions(result, inline, baseline)
     render = {"json": to_json, "sarif": lambda r: to_sarif(r, rules), "github": to_github,
               "text": lambda r: to_lint_text(r, drafts=len(drafts))}[args.format]
     _write(render(report), args.output)
     if args.exit_zero:
         return 0
     worst = SEVERITIES.index(args.fail_on or settings.fail_on or "error")
-    severities = [f.severity for f in report.findings] + ["warning" for s in unused]  # a stale comment warns
+    severities = [f.severity for f in report.findings] + ["warning" for s in report.unused_suppressions
+                                                         if s.kind == "inline"]  # a stale comment warns
     return 1 if any(SEVERITIES.index(s) <= worst for s in severities) else 0
 
 
@@ -213,9 +216,9 @@ def _cache(args, settings):
     .factlint_cache beside the configuration file (the project root) or in the working directory."""
     from .cache import ParseCache
 
-    if args.no_cache:
+    if getattr(args, "no_cache", False):
         return None
-    if args.cache_dir:
+    if getattr(args, "cache_dir", None):
         return ParseCache(Path(args.cache_dir))
     if os.environ.get("FACTLINT_CACHE_DIR"):
         return ParseCache(Path(os.environ["FACTLINT_CACHE_DIR"]))
@@ -223,6 +226,53 @@ def _cache(args, settings):
         return ParseCache(Path(settings.resolve(settings.cache_dir)))
     root = Path(settings.path).parent if settings.path else Path(".")
     return ParseCache(root / ".factlint_cache")
+
+
+def cmd_serve(args) -> int:
+    """Everything that can be wrong (configuration, rules, model, token file) is found here, one
+    line and exit 2, before uvicorn starts its workers."""
+    try:
+        import fastapi  # noqa: F401
+        import uvicorn
+    except ImportError:
+        raise UsageError("factlint serve needs the serve extra: pip install 'factlint[serve]'") from None
+    from .nlp import model_card
+    from .serve import ENV, ServeConfig
+
+    settings = _settings(args)
+    _rules(args, settings)
+    model = args.model or settings.model
+    model_card(model)  # a model that is not installed is named now, not in each worker
+    conf = settings.serve
+    pick = lambda flag, key, default: flag if flag is not None else (  # noqa: E731
+        getattr(conf, key) if getattr(conf, key) is not None else default)
+    token_file = args.token_file or (settings.resolve(conf.token_file) if conf.token_file else None)
+    if token_file:
+        try:
+            if not Path(token_file).read_text(encoding="utf-8").strip():
+                raise UsageError("the token file is empty", token_file)
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(f"cannot read the token file: {getattr(err, 'strerror', None) or err}", token_file) \
+                from None
+    workers = pick(args.workers, "workers", 1)
+    if workers < 1:
+        raise UsageError(f"--workers must be 1 or more, not {workers}")
+    cache = _cache(args, settings)
+    config = ServeConfig(
+        config=str(Path(settings.path).resolve()) if settings.path else None,
+        rules=str(_rules_dir(args, settings).resolve()), model=model,
+        cache_dir=str(cache.directory.resolve()) if cache else None,
+        token_file=str(Path(token_file).resolve()) if token_file else None,
+        max_body=pick(args.max_body, "max_body", ServeConfig.model_fields["max_body"].default),
+        max_articles=pick(args.max_articles, "max_articles", ServeConfig.model_fields["max_articles"].default),
+        timeout=pick(args.timeout, "timeout", ServeConfig.model_fields["timeout"].default),
+        fetch=pick(args.fetch, "fetch", False),
+        allow_private_urls=pick(args.allow_private_urls, "allow_private_urls", False))
+    os.environ[ENV] = config.model_dump_json()  # the workers are fresh processes: they read it
+    uvicorn.run("factlint.serve:app_from_env", factory=True, host=pick(args.host, "host", "127.0.0.1"),
+                port=pick(args.port, "port", 8000), workers=workers, log_level=args.log_level,
+                timeout_graceful_shutdown=10)
+    return 0
 
 
 def cmd_audit(args) -> int:
@@ -316,7 +366,7 @@ def cmd_claims(args) -> int:
     check_output(args.output)
     settings = _settings(args)
     rules = load_rules(_rules_dir(args, settings))  # a bad rule fails before the slow parse
-    result = analyze(_articles(args, args.paths), rules, args.model or settings.model)
+    result = analyze(_articles(args, args.paths, settings), rules, args.model or settings.model)
     claims = [c for c in result.claims if args.kind is None or c.kind == args.kind]
     _write(claims_json(claims) if args.format == "json" else claims_table(claims), args.output)
     return 0
@@ -423,6 +473,26 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("--no-cache", action="store_true", help="parse everything, keep nothing")
     _input_options(li)
     li.set_defaults(func=cmd_lint)
+
+    se = _command(sub, "serve", "serve lint and report over HTTP, for a CMS's publish button",
+                  "factlint serve --port 8000 --workers 2 --token-file token.txt", "docs/serve.md", [common])
+    se.add_argument("--host", help="the address to listen on (default: 127.0.0.1)")
+    se.add_argument("--port", type=int, help="the port (default: 8000)")
+    se.add_argument("--workers", type=int, help="worker processes, each with the model loaded (default: 1)")
+    se.add_argument("--token-file", metavar="FILE", help="a file holding the bearer token every /v1 request must send")
+    se.add_argument("--max-body", type=int, metavar="BYTES", help="the largest request (default: 1000000; 413 above)")
+    se.add_argument("--max-articles", type=int, metavar="N", help="the most articles in one request (default: 50)")
+    se.add_argument("--timeout", type=float, metavar="SECONDS",
+                    help="the longest one request may take, waiting included (default: 30; 503 after)")
+    se.add_argument("--fetch", action="store_true", default=None,
+                    help="let an article give a `url` instead of its `text` (off by default)")
+    se.add_argument("--allow-private-urls", action="store_true", default=None,
+                    help="let fetched URLs reach loopback and private addresses (off by default: no SSRF)")
+    se.add_argument("--cache-dir", metavar="DIR", help="the parse cache (default: .factlint_cache, as lint)")
+    se.add_argument("--no-cache", action="store_true", help="parse everything, keep nothing")
+    se.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"),
+                    help="uvicorn's log level (default: info)")
+    se.set_defaults(func=cmd_serve)
 
     au = _command(sub, "audit", "audit many stories into a database, in parallel, resumable",
                   "factlint audit archive/ --db audit.sqlite --jobs 2 --resume", "docs/audit.md", [common])

@@ -16,6 +16,9 @@ does nothing; every problem of a file is reported at once.
     weekday-date = "warning"
     [tool.factlint.options.quantity-mismatch]
     soft_gap = 0.25                   # numeric tolerances are rule options
+    [tool.factlint.serve]
+    workers = 2                       # `factlint serve` (docs/serve.md)
+    token-file = "/etc/factlint/token"
 """
 
 from __future__ import annotations
@@ -33,6 +36,22 @@ from .errors import ConfigError
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")
 
 
+class ServeSettings(BaseModel):
+    """`[tool.factlint.serve]`: the defaults of `factlint serve` (its flags override them)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    host: str | None = None
+    port: int | None = Field(None, ge=0, le=65535)
+    workers: int | None = Field(None, ge=1)
+    token_file: str | None = Field(None, alias="token-file")
+    max_body: int | None = Field(None, alias="max-body", ge=1)
+    max_articles: int | None = Field(None, alias="max-articles", ge=1)
+    timeout: float | None = Field(None, gt=0)
+    fetch: bool | None = None
+    allow_private_urls: bool | None = Field(None, alias="allow-private-urls")
+
+
 class Settings(BaseModel):
     """The keys of `[tool.factlint]` (or of a factlint.toml's top level)."""
 
@@ -48,6 +67,7 @@ class Settings(BaseModel):
     options: dict[str, dict] = {}  # rule id -> options (tolerances), checked like the rule file's
     baseline: str | None = None  # baseline file of accepted findings
     cache_dir: str | None = Field(None, alias="cache-dir")
+    serve: ServeSettings = ServeSettings()  # `factlint serve`
     path: str = Field("", exclude=True)  # the file it came from ("" when none)
 
     def resolve(self, value: str) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .fetch import Fetcher, is_url
 from .models import Article, Comment
 
 # The longest article body read: spaCy's own limit. Longer ones are parsed in pieces (nlp.PIECE),
@@ -120,12 +121,25 @@ def load_articles(paths: list[str | Path], encoding: str | None = None) -> list[
     return articles
 
 
-def collect_articles(paths: list[str | Path], encoding: str | None = None) -> tuple[list[Article], list[InputError]]:
+def collect_articles(paths: list[str | Path], encoding: str | None = None,
+                     fetcher=None) -> tuple[list[Article], list[InputError]]:
     """The articles that can be read under ``paths``, and an InputError for each that cannot
-    (`--keep-going` reports on the first and lists the second)."""
-    files: list[Path] = []
+    (`--keep-going` reports on the first and lists the second). An http(s) URL among the paths
+    is fetched (``fetcher``, a fetch.Fetcher; by default one without a cache)."""
+    files: list[Path | str] = []  # a str is a URL
     problems: list[InputError] = []
+    urls = [str(raw) for raw in paths if isinstance(raw, str) and is_url(raw)]
+    fetched: dict = {}
+    if urls:
+        urls = list(dict.fromkeys(urls))
+        fetched = dict(zip(urls, (fetcher or Fetcher()).fetch_all(urls)))
     for raw in paths:
+        if str(raw) in fetched:  # a failed fetch is named in the order given, like a missing file
+            if isinstance(fetched[str(raw)], InputError):
+                problems.append(fetched[str(raw)])
+            else:
+                files.append(str(raw))
+            continue
         path = Path(raw)
         if not path.exists():
             problems.append(InputError("no such file or directory", str(path)))
@@ -147,19 +161,15 @@ def collect_articles(paths: list[str | Path], encoding: str | None = None) -> tu
             files.append(path)
     articles: list[Article] = []
     for path in dict.fromkeys(files):  # keep order, drop repeats
+        if isinstance(path, str):
+            articles.append(fetched[path])
+            continue
         try:
             articles.extend(read_file(path, encoding))
         except InputError as err:
             problems.append(err)
-    seen: dict[str, str] = {}
-    kept = []
-    for art in articles:
-        if art.id in seen:
-            problems.append(InputError(f"article id {art.id!r} is also used by {seen[art.id]}", art.path))
-        else:
-            seen[art.id] = art.path
-            kept.append(art)
-    return kept, problems
+    kept, clashes = unique_ids(articles)
+    return kept, problems + clashes
 
 
 def _leaves(file: Path, folder: Path) -> bool:
@@ -285,14 +295,48 @@ def _front_matter(text: str, where: str) -> tuple[dict, int, int]:
     return meta, end, text.count("\n", 0, end)
 
 
+TEXT_FORMATS = ("text", "markdown", "html")
+# A CMS body: HTML when it opens with a block tag and closes one (a plain draft that opens with a
+# `<!-- factlint: ... -->` comment stays plain text).
+_HTML_BODY = re.compile(r"\A\s*<(!doctype\s+html|html|body|article|main|section|div|p|h[1-6]|figure|ul|ol|blockquote)"
+                        r"[\s>]", re.I)
+_CLOSING_TAG = re.compile(r"</(html|body|article|main|section|div|p|h[1-6]|figure|ul|ol|li|blockquote)\s*>", re.I)
+
+
 def from_record(record, path: Path, where: str, default_id: str) -> Article:
+    """A JSON article record: `text` (plain, Markdown with front matter, or HTML: its `format`
+    says which, else HTML is recognised by its tags), `id`, `title`, `outlet`, `url`, `published`."""
     if not isinstance(record, dict):
         raise InputError("each record must be a JSON object with a 'text' field", where)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("record has no 'text'", where)
     meta = {k: v for k, v in record.items() if k != "text"}
+    # another 'format' (WordPress's "standard", "aside") is CMS metadata, ignored like the rest
+    kind = record.get("format") if record.get("format") in TEXT_FORMATS else None
+    if kind is None:
+        kind = "html" if _HTML_BODY.match(text) and _CLOSING_TAG.search(text) else "text"
+    if kind == "html":
+        visible, source_map, comments = _visible_text(text)
+        return _article(path, visible, meta, where, default_id=default_id).model_copy(
+            update={"comments": comments, "source_map": source_map})
+    if kind == "markdown":
+        front, body_offset, line_offset = _front_matter(text, where)
+        return _article(path, text, {**front, **meta}, where, body_offset, line_offset, default_id=default_id)
     return _article(path, text, meta, where, default_id=default_id)
+
+
+def unique_ids(articles: list[Article]) -> tuple[list[Article], list[InputError]]:
+    """The articles whose id is not taken by an earlier one, and an InputError for each other."""
+    seen: dict[str, str] = {}
+    kept, problems = [], []
+    for art in articles:
+        if art.id in seen:
+            problems.append(InputError(f"article id {art.id!r} is also used by {seen[art.id]}", art.path))
+        else:
+            seen[art.id] = art.path
+            kept.append(art)
+    return kept, problems
 
 
 def _from_json(text: str, path: Path) -> list[Article]:

@@ -19,7 +19,7 @@ from . import __version__
 from .engine import Rule, run_rules
 from .extract import extract
 from .ingest import parse_text
-from .models import Article, ArticleRef, Finding, Report, Side
+from .models import Article, ArticleRef, Finding, LintReport, Report, Side
 from .nlp import parse
 from .resolve import link
 
@@ -52,6 +52,17 @@ def lint(drafts: list[Article], sources: list[Article], rules: list[Rule], model
                       key=lambda f: (f.sides[0].evidence[0].line, f.sides[0].evidence[0].column, f.rule, f.id))
         findings.extend(told)  # drafts in the order given, each in reading order
     return LintResult(drafts, sources, findings)
+
+
+def with_suppressions(result: LintResult, inline: list, baseline: list) -> LintReport:
+    """The report of a lint: the inline suppressions, then the baseline, taken out (`factlint
+    lint` and the service's /v1/lint give the same report for the same input)."""
+    from .suppress import apply
+
+    findings, silenced, unused = apply(result.findings, result.drafts, inline)
+    findings, accepted, stale = apply(findings, result.drafts, baseline)
+    return LintReport(**result.report().model_dump(exclude={"findings"}), findings=findings,
+                      suppressed=silenced + accepted, unused_suppressions=unused + stale)
 
 
 def from_draft(finding: Finding, draft: str) -> Finding | None:

@@ -32,8 +32,9 @@ class Result:
         return build_graph(self.claims, self.story, [a.id for a in self.articles])
 
 
-def analyze(articles: list[Article], rules: list[Rule], model: str | None = None) -> Result:
-    docs = parse([parse_text(a.text[a.body_offset:]) for a in articles], model=model)
+def analyze(articles: list[Article], rules: list[Rule], model: str | None = None, cache=None) -> Result:
+    """`cache` (a ParseCache) keeps parsed articles between runs (the service uses it)."""
+    docs = parse([parse_text(a.text[a.body_offset:]) for a in articles], model=model, cache=cache)
     extracted = [extract(a, d) for a, d in zip(articles, docs)]
     claims, story = link(extracted)
     findings = run_rules(rules, claims, story)
