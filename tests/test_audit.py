@@ -492,3 +492,17 @@ def test_csv_export_never_writes_a_formula_cell(tmp_path):
     [header, *body] = list(csv.reader((tmp_path / "f.csv").open(encoding="utf-8")))
     assert body and all(row[0] == "'" + story.name for row in body)
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in body for cell in row)
+
+
+def test_a_symbolic_link_out_of_the_corpus_is_an_error_not_an_article(tmp_path, capsys):
+    secret = write(tmp_path / "outside" / "secret.txt", "The password is swordfish, Senator Marco Rubio said.\n")
+    root = tmp_path / "corpus"
+    seed = sorted(SEEDS.iterdir())[0]
+    write(root / "talks" / seed.name, seed.read_text(encoding="utf-8"))
+    (root / "talks" / "shadow.txt").symlink_to(secret)
+    db = tmp_path / "audit.sqlite"
+    assert audit(root, "--db", db) == 0
+    out, _ = capsys.readouterr()
+    assert rows(db, "SELECT story, id FROM articles") == [("talks", seed.stem)]
+    assert rows(db, "SELECT story, path FROM errors") == [("talks", str(root / "talks" / "shadow.txt"))]
+    assert "symbolic link to" in out and "not read" in out

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .ingest import SUPPORTED, from_record, jsonl_records, read_file
+from .ingest import SUPPORTED, from_record, jsonl_records, leaves, read_file
 from .models import Article
 
 
@@ -63,10 +63,10 @@ def read_corpus(paths: list[str]) -> Corpus:
             folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
             if folders:
                 for folder in folders:
-                    _add(story(folder.name), _article_files(folder, skipped), skipped)
-                _add_loose(_articles(sorted(path.iterdir()), skipped), loose, errors, skipped)
+                    _add(story(folder.name), _article_files(folder, skipped), skipped, path)
+                _add_loose(_articles(sorted(path.iterdir()), skipped), loose, errors, skipped, path)
             else:
-                _add(story(path.name), _article_files(path, skipped), skipped)
+                _add(story(path.name), _article_files(path, skipped), skipped, path)
         elif path.suffix.lower() == ".jsonl":
             _read_jsonl(path, story, loose, errors)
         elif _is_article(path):  # named on the command line: read, whatever its name
@@ -123,16 +123,30 @@ def _other_records(path: Path) -> bool:
     return bool(records) and not any(isinstance(r, dict) and "text" in r for r in records)
 
 
-def _add(story: StoryInput, files: list[Path], skipped: list[str]) -> None:
+def _add(story: StoryInput, files: list[Path], skipped: list[str], root: Path | None = None) -> None:
+    files, outside = _inside(files, root)
     articles, errors = _read(files, skipped)
     story.articles.extend(articles)
-    story.errors.extend(errors)
+    story.errors.extend(outside + errors)
 
 
-def _add_loose(files: list[Path], loose: list[Article], errors: list[tuple[str, str]], skipped: list[str]) -> None:
+def _add_loose(files: list[Path], loose: list[Article], errors: list[tuple[str, str]], skipped: list[str],
+               root: Path | None = None) -> None:
+    files, outside = _inside(files, root)
     articles, problems = _read(files, skipped)
     loose.extend(articles)
-    errors.extend(problems)
+    errors.extend(outside + problems)
+
+
+def _inside(files: list[Path], root: Path | None) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files of a corpus folder that are in it, and an error for each symbolic link that leads
+    out of it (a corpus must not read `shadow.txt -> /etc/shadow`); named files are read as given."""
+    if root is None:
+        return files, []
+    out = [p for p in files if leaves(p, root)]
+    return [p for p in files if p not in out], [
+        (str(p), f"symbolic link to {p.resolve()}, outside {root}: not read; name the file itself to read it")
+        for p in out]
 
 
 def failure(err: BaseException, limit: int = 500) -> str:

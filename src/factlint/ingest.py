@@ -149,7 +149,7 @@ def collect_articles(paths: list[str | Path], encoding: str | None = None,
             if not found:
                 problems.append(InputError(f"no articles ({', '.join(sorted(SUPPORTED))}) in this directory", str(path)))
             for file in found:
-                if _leaves(file, path):
+                if leaves(file, path):
                     problems.append(InputError(f"symbolic link to {file.resolve()}, outside {path}: not read; "
                                                f"name the file itself to read it", str(file)))
                 else:
@@ -172,7 +172,7 @@ def collect_articles(paths: list[str | Path], encoding: str | None = None,
     return kept, problems + clashes
 
 
-def _leaves(file: Path, folder: Path) -> bool:
+def leaves(file: Path, folder: Path) -> bool:
     """A file found in a folder that is, through a symbolic link, somewhere else (a corpus folder
     must not read `shadow.txt -> /etc/shadow`)."""
     return not file.resolve().is_relative_to(folder.resolve())
