@@ -506,3 +506,18 @@ def test_a_symbolic_link_out_of_the_corpus_is_an_error_not_an_article(tmp_path, 
     assert rows(db, "SELECT story, id FROM articles") == [("talks", seed.stem)]
     assert rows(db, "SELECT story, path FROM errors") == [("talks", str(root / "talks" / "shadow.txt"))]
     assert "symbolic link to" in out and "not read" in out
+
+
+def test_a_story_whose_rows_break_a_constraint_is_its_error_and_the_audit_goes_on(tmp_path, monkeypatch, capsys):
+    import factlint.extract as extract
+
+    monkeypatch.setattr(extract, "_unique_ids", lambda claims: claims)  # two claims of one id
+    root = tmp_path / "corpus"
+    write(root / "crash" / "a.txt", "Lena Park's mother, Grace Park, said the skaters had trained for years.\n")
+    seed = sorted(SEEDS.iterdir())[0]
+    write(root / "talks" / seed.name, seed.read_text(encoding="utf-8"))
+    db = tmp_path / "audit.sqlite"
+    assert audit(root, "--db", db) == 0
+    assert [s for (s,) in rows(db, "SELECT id FROM stories ORDER BY id")] == ["crash", "talks"]
+    [(story, message)] = rows(db, "SELECT story, message FROM errors")
+    assert story == "crash" and "not stored: IntegrityError" in message

@@ -351,3 +351,11 @@ def test_evidence_points_into_the_original_text():
     for c in claims_in(text):
         assert text[c.evidence.start:c.evidence.end] == c.evidence.text
         assert c.evidence.line == 1 and c.evidence.column == c.evidence.start + 1
+
+
+def test_claim_ids_are_unique_when_two_claims_share_a_span_and_kind():
+    # the mother's name is a spelling claim and a relation claim of the same words
+    claims = claims_in("Lena Park's mother, Grace Park, said the skaters had trained for years.")
+    spans = [(c.evidence.start, c.evidence.end, c.kind) for c in claims]
+    assert len(set(spans)) < len(spans)  # the case this test is about
+    assert len({c.id for c in claims}) == len(claims)

@@ -100,6 +100,8 @@ class Store:
         try:
             with self.db:
                 yield self.db
+        except sqlite3.IntegrityError:
+            raise  # rows this story cannot have (two claims of one id): the story's failure, not the database's
         except sqlite3.Error as err:
             raise database_error(err, self.path) from None
 

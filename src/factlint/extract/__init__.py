@@ -36,4 +36,19 @@ def extract(article: Article, doc: Doc) -> tuple[list[Claim], Context]:
     claims = [c.model_copy(update={"qualifiers": {**c.qualifiers, "other_instance": True}}) if c.subject_id in other
               else c for c in claims]
     claims.sort(key=lambda c: (c.evidence.start, c.kind, c.evidence.end))
-    return claims, ctx
+    return _unique_ids(claims), ctx
+
+
+def _unique_ids(claims: list[Claim]) -> list[Claim]:
+    """A claim's id is its article, span and kind; two claims of one span and kind (a name's
+    spelling and the same name as someone's mother) are told apart by their attribute."""
+    seen: set[str] = set()
+    out = []
+    for c in claims:
+        cid, n = c.id, 1
+        while cid in seen:
+            n += 1
+            cid = f"{c.id}:{c.attribute}" if n == 2 else f"{c.id}:{c.attribute}:{n}"
+        seen.add(cid)
+        out.append(c if cid == c.id else c.model_copy(update={"id": cid}))
+    return out
