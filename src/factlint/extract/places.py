@@ -162,8 +162,10 @@ def site_claims(ctx: Context) -> list[Claim]:
     Sardinia and Malta". A meeting's venue is ``place_claims``'s job."""
     out = []
     for prep in ctx.doc:
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
-        if obj is None or prep.lower_ not in SITE_PREPS or ctx.in_headline(prep.idx) or ctx.in_dateline(prep.idx):
+        if prep.dep_ != "prep" or prep.lower_ not in SITE_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or ctx.in_headline(prep.idx) or ctx.in_dateline(prep.idx):
             continue
         if any(t.like_num or t.pos_ == "NUM" or t.ent_type_ in _NOT_PLACES for t in prep.subtree):
             continue  # "In March", "between 07:28 and 08:06 UTC"
@@ -330,10 +332,13 @@ def region_claims(ctx: Context) -> list[Claim]:
     """The compass region a text puts any named place in: 'the northwestern town of X', 'X,
     northeast Spain', 'X in southern Italy'. A claim about the place, comparable across articles."""
     found = []  # (place name, compass word, start, end, the whole it lies in)
+    kinds = REGION_KINDS - _PARTS  # "the northern part of Egypt" is a part of it, not where it is
     for kind in ctx.doc:  # "the northwestern town of X": the kind word says X is a place, whatever its tag
+        if kind.lemma_.lower() not in kinds:
+            continue
         word = next((c for c in kind.children if c.dep_ == "amod" and compass_word(c)), None)
-        if word is None or kind.lemma_.lower() not in REGION_KINDS - _PARTS:
-            continue  # "the northern part of Egypt" is a part of it, not where it is
+        if word is None:
+            continue
         name = next((_proper_name(g) for c in kind.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         if name:
