@@ -521,3 +521,22 @@ def test_a_story_whose_rows_break_a_constraint_is_its_error_and_the_audit_goes_o
     assert [s for (s,) in rows(db, "SELECT id FROM stories ORDER BY id")] == ["crash", "talks"]
     [(story, message)] = rows(db, "SELECT story, message FROM errors")
     assert story == "crash" and "not stored: IntegrityError" in message
+
+
+def test_stories_parsed_in_one_batch_give_what_each_story_alone_gives(tmp_path, monkeypatch):
+    import factlint.audit as audit_module
+    from factlint.corpus import StoryInput
+
+    root = tmp_path / "corpus"
+    seeds = sorted(SEEDS.iterdir())
+    for i, seed in enumerate(seeds):  # three stories of the seeds, of 2, 2 and 1 articles
+        write(root / f"s{i // 2}" / seed.name, seed.read_text(encoding="utf-8"))
+    found = []
+    for size in (1, 1000):  # each story alone; all stories in one batch
+        monkeypatch.setattr(audit_module, "BATCH_ARTICLES", size)
+        db = tmp_path / f"audit-{size}.sqlite"
+        assert audit(root, "--db", db) == 0
+        found.append(rows(db, "SELECT story, id, message FROM findings ORDER BY story, id"))
+    assert found[0] == found[1] and found[0]
+    sizes = [20, 20, 5, 40]
+    assert [len(b) for b in audit_module.batches([StoryInput(str(i), [None] * n) for i, n in enumerate(sizes)], 32)] == [2, 2]
