@@ -56,7 +56,7 @@ dates = st.one_of(
 times = st.one_of(
     st.builds(lambda h, m, z: f"{h}:{m:02d} {z}", st.integers(0, 99), st.integers(0, 99),
               st.sampled_from(["a.m. local time", "p.m. EDT", "GMT", "a.m. Philadelphia time", "hrs IST", ""])),
-    st.sampled_from(["noon Eastern", "(2325 GMT Tuesday)", "0737 GMT", "11:24 a.m. local time Tuesday"]),
+    st.sampled_from(["2 p.m. Eastern", "(2335 GMT Tuesday)", "0737 GMT", "11:36 a.m. local time Tuesday"]),
 )
 odd_text = st.text(st.characters(codec=None, categories=None), max_size=30)  # any code point, surrogates too
 marks = st.sampled_from(["\u200f", "\u202e", "\u200b", "\ufeff", "\u0000", "\r", "\t", "<!-- factlint: ignore[x] -->",
