@@ -346,6 +346,24 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
     beside one strike's, one family's dead beside the strike's): they never make two articles
     disagree, and a side that far from the best supported one is not shown.
     """
+    hits = []
+    for (subject_id, _), slot in sorted(slots(claims).items()):
+        # a count that says nothing of its things may be of any of them, unless the story counts
+        # that noun with two fates ("two women gunned down", "one woman she had no quarrel with"):
+        # then each fate is a slot of its own ("two firefighters injured" is not weighed against
+        # "1,200 firefighters" at work)
+        fates = {c.qualifiers.get("measure") for c in slot} - {None}
+        same_measure = _same_measure if len(fates) < 2 else _same_stated_measure
+        partitions = [slot] if len(fates) < 2 else \
+            [[c for c in slot if c.qualifiers.get("measure") == fate] for fate in sorted(fates)] + \
+            [[c for c in slot if c.qualifiers.get("measure") is None]]
+        hits += [hit for group in partitions if (hit := _numeric_hit(group, story, options, same_measure))]
+    return hits
+
+
+def _numeric_hit(group: list[Claim], story: Story, options: dict,
+                 same_measure: Callable[[Claim, Claim], bool]) -> Hit | None:
+    """The disagreement among one slot's figures, if any (see run_numeric)."""
     soft_gap = float(options.get("soft_gap", 0.15))
     scope_ratio = options.get("scope_ratio")
     min_difference = float(options.get("min_difference", 0))
@@ -353,74 +371,64 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
     def comparable(x: Claim, y: Claim) -> bool:
         return same_measure(x, y) and (not scope_ratio or _ratio(x, y) <= float(scope_ratio))
 
-    hits = []
-    for (subject_id, _), group in sorted(slots(claims).items()):
-        by_article: dict[str, list[Claim]] = defaultdict(list)
-        for c in group:
-            if c.interval is not None:
-                by_article[c.evidence.article].append(c)
-        if len(by_article) < 2:
-            continue
-        exact = _exact_values(group)
-        # a count that says nothing of its things may be of any of them, unless the story counts
-        # that noun with two fates ("two women gunned down", "one woman she had no quarrel with")
-        fates = {c.qualifiers.get("measure") for c in group} - {None}
-        same_measure = _same_measure if len(fates) < 2 else _same_stated_measure
-        # Articles whose figures here are alike (all but where they stand) agree or disagree alike
-        # with any other, and one alike never reconciles two others: compare one article of each
-        # kind, so a slot of 10,000 articles costs its kinds of figures squared, not its articles.
-        alike: dict[tuple, list[str]] = defaultdict(list)
-        for art in sorted(by_article):
-            alike[tuple(sorted(c.model_dump_json(exclude={"id", "evidence"}) for c in by_article[art]))].append(art)
-        kinds = [arts for _, arts in sorted(alike.items(), key=lambda item: item[1][0])]
-        # only an article with two figures can tell two others' figures apart (_reconciled)
-        thirds = [arts[0] for arts in kinds if len(by_article[arts[0]]) >= 2]
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in group:
+        if c.interval is not None:
+            by_article[c.evidence.article].append(c)
+    if len(by_article) < 2:
+        return None
+    exact = _exact_values(group)
+    # Articles whose figures here are alike (all but where they stand) agree or disagree alike
+    # with any other, and one alike never reconciles two others: compare one article of each
+    # kind, so a slot of 10,000 articles costs its kinds of figures squared, not its articles.
+    alike: dict[tuple, list[str]] = defaultdict(list)
+    for art in sorted(by_article):
+        alike[tuple(sorted(c.model_dump_json(exclude={"id", "evidence"}) for c in by_article[art]))].append(art)
+    kinds = [arts for _, arts in sorted(alike.items(), key=lambda item: item[1][0])]
+    # only an article with two figures can tell two others' figures apart (_reconciled)
+    thirds = [arts[0] for arts in kinds if len(by_article[arts[0]]) >= 2]
 
-        # called only within this slot's iteration: the slot's values are bound as defaults
-        def disagrees(a: str, b: str, by_article=by_article, same_measure=same_measure, exact=exact,
-                      thirds=thirds) -> bool:
-            pairs = [(x, y) for x in by_article[a] for y in by_article[b] if same_measure(x, y)]
-            return not any(x.interval.overlaps(y.interval) for x, y in pairs) and any(comparable(x, y) for x, y in pairs) \
-                and not _reconciled(by_article[a], by_article[b], [by_article[c] for c in thirds if c not in (a, b)],
-                                    comparable) \
-                and not all(_adds_up(x, y, exact) for x, y in pairs)
+    def disagrees(a: str, b: str) -> bool:
+        pairs = [(x, y) for x in by_article[a] for y in by_article[b] if same_measure(x, y)]
+        return not any(x.interval.overlaps(y.interval) for x, y in pairs) and any(comparable(x, y) for x, y in pairs) \
+            and not _reconciled(by_article[a], by_article[b], [by_article[c] for c in thirds if c not in (a, b)],
+                                comparable) \
+            and not all(_adds_up(x, y, exact) for x, y in pairs)
 
-        # what counts is which articles disagree with some other: a kind stops at its first
-        found: set[int] = set()
-        for i, arts in enumerate(kinds):
-            if i in found:
-                continue
-            if len(arts) > 1 and disagrees(arts[0], arts[1]):
-                found.add(i)
-                continue
-            j = next((j for j, other in enumerate(kinds) if j != i
-                      and disagrees(min(arts[0], other[0]), max(arts[0], other[0]))), None)
-            if j is not None:
-                found |= {i, j}
-        if not found:
+    # what counts is which articles disagree with some other: a kind stops at its first
+    found: set[int] = set()
+    for i, arts in enumerate(kinds):
+        if i in found:
             continue
-        involved = {art for i in found for art in kinds[i]}
-        sides = _merge([c for art in sorted(involved) for c in by_article[art]],
-                       lambda x, y: x.interval.overlaps(y.interval), rank=_precision)
-        reference = max(sides, key=lambda side: len({c.evidence.article for c in side}))
-        sides = _dissenting([side for side in sides if any(comparable(x, y) for x in side for y in reference)])
-        sides = _corroborated(sides, options, _measured_alike(sides)) if sides else []
-        if not sides:
+        if len(arts) > 1 and disagrees(arts[0], arts[1]):
+            found.add(i)
             continue
-        if min_difference and all(_gap(x, y) < min_difference for s, t in combinations(sides, 2) for x in s for y in t):
-            continue  # "32" and "31": a birthday between two reports
-        # Hard when some pair is far apart: beyond soft_gap, or twice that when a side is approximate.
-        hard = any(x.interval.distance(y.interval) > soft_gap * (2 if x.interval.approximate or y.interval.approximate else 1)
-                   for s, t in combinations(sides, 2) for x in s for y in t)
-        leads = [[c for c in side if c.normalized == side[0].normalized] for side in sides]
-        update = timeline(sides, story) if options.get("updates", True) else ""
-        if update:  # a later report's figure: an update to show once, not a contradiction
-            hits.append(Hit(sides, severity="info", leads=leads, note=update))
-            continue
-        note = sources_note(leads)
-        # two sources' figures for one fact: the editor must choose or attribute (a warning)
-        hits.append(Hit(sides, severity=None if hard and not note else "warning", leads=leads, note=note))
-    return hits
+        j = next((j for j, other in enumerate(kinds) if j != i
+                  and disagrees(min(arts[0], other[0]), max(arts[0], other[0]))), None)
+        if j is not None:
+            found |= {i, j}
+    if not found:
+        return None
+    involved = {art for i in found for art in kinds[i]}
+    sides = _merge([c for art in sorted(involved) for c in by_article[art]],
+                   lambda x, y: x.interval.overlaps(y.interval), rank=_precision)
+    reference = max(sides, key=lambda side: len({c.evidence.article for c in side}))
+    sides = _dissenting([side for side in sides if any(comparable(x, y) for x in side for y in reference)])
+    sides = _corroborated(sides, options, _measured_alike(sides)) if sides else []
+    if not sides:
+        return None
+    if min_difference and all(_gap(x, y) < min_difference for s, t in combinations(sides, 2) for x in s for y in t):
+        return None  # "32" and "31": a birthday between two reports
+    # Hard when some pair is far apart: beyond soft_gap, or twice that when a side is approximate.
+    hard = any(x.interval.distance(y.interval) > soft_gap * (2 if x.interval.approximate or y.interval.approximate else 1)
+               for s, t in combinations(sides, 2) for x in s for y in t)
+    leads = [[c for c in side if c.normalized == side[0].normalized] for side in sides]
+    update = timeline(sides, story) if options.get("updates", True) else ""
+    if update:  # a later report's figure: an update to show once, not a contradiction
+        return Hit(sides, severity="info", leads=leads, note=update)
+    note = sources_note(leads)
+    # two sources' figures for one fact: the editor must choose or attribute (a warning)
+    return Hit(sides, severity=None if hard and not note else "warning", leads=leads, note=note)
 
 
 def _reconciled(a: list[Claim], b: list[Claim], others: list[list[Claim]],
