@@ -209,3 +209,12 @@ def test_every_argument_has_help(capsys):
 
     missing = [f"{prog} {action.dest}" for prog, action in walk(build_parser()) if not action.help]
     assert missing == []
+
+
+# ---------------------------------------------------------------- rule ids
+
+def test_an_unknown_rule_id_is_refused_not_run_as_zero_tests(failing_cli):
+    [line] = failing_cli("rules", "test", "rules/count-mismatch.test.yaml")
+    assert line == "factlint: error[E004]: no rule 'rules/count-mismatch.test.yaml'; did you mean 'count-mismatch'?"
+    [line] = failing_cli("rules", "show", "zzz")
+    assert line == "factlint: error[E004]: no rule 'zzz'; see 'factlint rules list'"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import os
 import re
 import sys
@@ -384,11 +385,14 @@ def cmd_rules(args) -> int:
         for r in rules:
             print(f"{r.id:20} {r.check:12} {r.kind:9} {r.severity}")
         return 0
+    if args.rule_id is not None and args.rule_id not in {r.id for r in rules}:
+        # a path or a misspelt id would otherwise run no test and "pass"
+        close = difflib.get_close_matches(Path(args.rule_id).name.removesuffix(".yaml").removesuffix(".test"),
+                                          [r.id for r in rules], n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "see 'factlint rules list'"
+        raise UsageError(f"no rule {args.rule_id!r}; {hint}")
     if args.action == "show":
-        match = [r for r in rules if r.id == args.rule_id]
-        if not match:
-            raise UsageError(f"no rule {args.rule_id!r}; see 'factlint rules list'")
-        r = match[0]
+        r = next(r for r in rules if r.id == args.rule_id)
         print(f"{r.id} ({r.check}, {r.kind}, {r.severity})\n\n{r.docs.rstrip()}")
         return 0
     from .ruletest import run_rule_tests
