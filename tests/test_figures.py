@@ -361,6 +361,9 @@ def test_a_change_is_the_days_it_names_else_the_day_of_publication():
     ("On Saturday, Corrow lost 1-3 to Brantley.", "score of brantley v corrow", "3-1"),  # winner first
     ("On Sunday the match ended 2-2.", "score", "2-2"),  # a draw that ended the game
     ("The Senate voted 52-48 to confirm her.", "vote of senate", "52-48"),
+    # the ground is no party, and a participle's subject is the clause's
+    ("Brantley beat Corrow 3-2 on Saturday at Millfield Stadium.", "score of brantley v corrow", "3-2"),
+    ("Brantley won the cup on Saturday, beating Corrow 3-1 in the final.", "score of brantley v corrow", "3-1"),
 ])
 def test_a_tally_is_the_result_of_a_game_or_a_vote(text, attribute, tally):
     c = one(text)

@@ -108,7 +108,13 @@ def _parties(contest: Token) -> list[str]:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod", "poss") and _named(child):
             names.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("over", "against", "to", "with", "at"):
-            names += [g for g in child.children if g.dep_ == "pobj" and _named(g)]
+            # "won 2-1 at Arsenal" is a party; "beat them 3-1 at Lakeside Stadium" is the ground
+            names += [g for g in child.children if g.dep_ == "pobj" and _named(g)
+                      and not (child.lower_ == "at" and (g.ent_type_ == "FAC" or g.lower_ in _GROUNDS))]
+    if contest.pos_ == "VERB" and contest.dep_ in ("advcl", "conj", "xcomp") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in contest.children):
+        # "United won the cup, beating Leeds 3-1": the subject of the clause it hangs from
+        names += [c for c in contest.head.children if c.dep_ == "nsubj" and _named(c)]
     if contest.pos_ == "NOUN" and not names:
         # "the Senate confirmed her in a 51-49 vote", "Leeds claimed a 2-0 win": the verb's subject
         verb = contest.head.head if contest.dep_ == "pobj" else contest.head
@@ -117,9 +123,16 @@ def _parties(contest: Token) -> list[str]:
     return sorted({_key(n) for n in names})
 
 
+# Words that end the name of a ground, not of a team.
+_GROUNDS = {"stadium", "arena", "park", "field", "ground", "grounds", "centre", "center", "court", "oval", "dome",
+            "bowl", "coliseum", "velodrome", "circuit", "speedway"}
+
+
 def _named(tok: Token) -> bool:
     if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in WEEKDAYS or tok.lower_ in MONTHS:
         return False  # "beat them 3-1 Thursday"
+    if tok.like_num or tok.pos_ == "NUM":
+        return False  # the tally itself ("beat Chelsea 3-1": 3 hangs from the verb)
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
 
 
