@@ -165,6 +165,30 @@ def _dated(text, published=None):
             for c in claims_in(text, published, kind="date") if c.attribute != "time"]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The quake struck the coast of Velmar on Wednesday afternoon.", "Wednesday"),  # a part of a day
+    ("The quake struck the coast of Velmar late Friday night.", "Friday"),
+])
+def test_the_weekday_of_a_part_of_a_day_is_a_date(text, value):
+    assert [(c.value, c.subject_id) for c in claims_in(text, kind="date")] == [(value, "event:earthquake")]
+
+
+def test_a_clock_time_is_no_part_of_a_day():
+    assert [c.value for c in claims_in("The quake struck at 9 a.m. on Wednesday.", kind="date")
+            if c.attribute == "date"] == ["Wednesday"]
+
+
+@pytest.mark.parametrize("text, family", [
+    ("The fire broke out on Tuesday near the town of Velmar.", "fire"),
+    ("Soldiers opened fire on a crowd in Velmar on Tuesday.", None),
+    ("Police in Velmar came under fire on Tuesday.", None),
+    ("Fire officials in Velmar spoke on Tuesday.", None),
+])
+def test_a_fire_is_a_blaze_not_shots_nor_a_service(text, family):
+    [claim] = claims_in(text, kind="date")
+    assert claim.subject_id == (f"event:{family}" if family else "")
+
+
 def test_a_weekday_resolved_from_publication_is_no_written_year():
     # a year the weekday resolves to does not make "the December 2003 quake" history of it
     got = _dated("A strong earthquake struck the island of Velmar on Wednesday.", "2026-03-11")

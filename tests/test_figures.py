@@ -127,6 +127,7 @@ def test_a_count_with_its_owner():
     ("The epicentre was 96 kilometers (60 miles) east-southeast of Port Alder.", "distance from port alder"),
     ("The epicentre lay 60 miles from Port Alder.", "distance from port alder"),
     ("The agency warned of a 12-foot tsunami.", "wave size"),
+    ("The telescope found water on a planet 124 light-years from Earth.", "distance from earth"),
 ])
 def test_a_measure_is_its_property(text, attribute):
     assert one(text).attribute == attribute
@@ -182,6 +183,9 @@ def test_shares_by_their_whole():
 @pytest.mark.parametrize("text, attribute", [
     ("Turnout was 67 percent.", "turnout in %"),  # what a share with no whole rates
     ("The turnout of 64 percent was a record.", "turnout in %"),
+    ("Turnout was 61%, officials said.", "turnout in %"),  # a common noun the model takes for a name
+    ("Turnout reached 58% on Tuesday.", "turnout in %"),  # a level reached or stood at
+    ("The unemployment rate stood at 4.1% in May.", "unemployment rate in %"),
     ("He had a blood alcohol level of 0.21%.", "alcohol level in %"),
     ("The blaze was 11% contained on Friday.", "share contained"),  # a state, whichever way written
     ("Crews had contained 30 percent of the fire.", "share contained"),
@@ -189,6 +193,10 @@ def test_shares_by_their_whole():
 ])
 def test_shares_with_no_whole_and_shares_of_a_state(text, attribute):
     assert attribute in [a for _, a in figures(text)]
+
+
+def test_a_name_that_opens_a_sentence_rates_nothing():
+    assert figures("Brisco was 52% ahead.") == []
 
 
 def test_a_share_of_a_state_grows_and_a_change_is_no_share():
@@ -324,6 +332,7 @@ def test_a_figure_said_of_them_is_the_previous_sentences_event():
 @pytest.mark.parametrize("text, subject_id, attribute, value", [
     ("The Dow Jones Industrial Average fell 1.2% on Monday.", "thing:dow", "fall in %", "1.2%"),
     ("The Dow fell 1.2% to 38,412 on Monday.", "thing:dow", "level after a fall", "38,412"),
+    ("The Dow fell 1.2% to close at 38,412 points on Monday.", "thing:dow", "level after a fall", "38,412 points"),
     ("Shares of Valtrix dropped 17% on Monday.", "thing:valtrix share", "fall in %", "17%"),
     ("On Monday, Valtrix's shares suffered a 17% drop.", "thing:valtrix share", "fall in %", "17%"),
     ("On Monday, Valtrix stock rose 4 percent.", "thing:valtrix share", "rise in %", "4 percent"),

@@ -58,5 +58,17 @@ def sited_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def lasting_events() -> frozenset[str]:
+    """Event families that last days (a fire, a war): dated only where they began."""
+    return frozenset(f for f, words in load("events")["families"].items() if words.get("lasting"))
+
+
+@cache
+def onset_words() -> frozenset[str]:
+    """Verbs (with their particle or object: 'break out', 'make landfall') that say an event began."""
+    return frozenset(load("events")["onsets"])
+
+
+@cache
 def event_verbs() -> dict[str, str]:
     return {verb: family for family, words in load("events")["families"].items() for verb in words.get("verbs", [])}

@@ -79,9 +79,11 @@ def _change_of(fig: Figure) -> tuple[Token, str] | None:
             return governor, "change"  # "a drop of 1.2%"
         if prep in ("to", "at") and is_change_word(governor):
             return governor, "level"  # "fell 1.2% to 38,500"
-        if prep == "at" and governor.lemma_.lower() in ("close", "end", "finish", "settle") and \
-                any(is_change_word(c) for c in governor.children):
-            return next(c for c in governor.children if is_change_word(c)), "level"  # "closed down 1% at 38,500"
+        if prep == "at" and governor.lemma_.lower() in ("close", "end", "finish", "settle"):
+            if any(is_change_word(c) for c in governor.children):
+                return next(c for c in governor.children if is_change_word(c)), "level"  # "closed down 1% at 38,500"
+            if governor.dep_ in ("xcomp", "advcl") and is_change_word(governor.head):
+                return governor.head, "level"  # "fell 1.2% to close at 38,500"
     return None
 
 

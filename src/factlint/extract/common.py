@@ -197,6 +197,8 @@ def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | N
         if lemma == "strike" and (any(c.lower_ in _WORK_STOPPAGE for c in token.children) or
                                   token.head.lemma_ == "go" and token.dep_ == "pobj"):
             family = "protest"  # "a general strike", "went on strike": a stoppage, not an air strike
+        if lemma == "fire" and _gunfire(token):
+            return None
         return family if family not in exclude else None
     if token.pos_ in ("VERB", "AUX"):
         family = tables.event_verbs().get(lemma)
@@ -206,6 +208,24 @@ def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | N
             noun = _light_verb_event(token)
             return event_family(noun, exclude) if noun is not None else None
     return None
+
+
+# "opened fire", "returned fire", "under fire", "gunfire": shots, not a blaze; "fire officials",
+# "the fire department": a service, not the event.
+_SHOOTING = {"open", "return", "cease", "exchange", "trade", "draw", "hold", "direct", "come", "rain"}
+_SHOTS = {"gun", "cross", "friendly", "enemy", "artillery", "rocket", "sniper", "machine", "machine-gun", "tank",
+          "mortar", "automatic", "heavy", "live", "covering", "suppressive", "return", "hostile", "incoming", "small"}
+
+
+def _gunfire(token: Token) -> bool:
+    if token.dep_ in ("compound", "amod", "nmod"):
+        return True  # "fire officials", "fire crews", "a fire hazard"
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in _SHOOTING:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("under", "of", "with") and \
+            token.head.head.lemma_.lower() in ("come", "be", "line", "exchange", "hail", "burst", "volley", "open"):
+        return True  # "came under fire", "in the line of fire", "a hail of fire"
+    return any(c.lower_ in _SHOTS for c in token.children if c.dep_ in ("compound", "amod"))
 
 
 def _light_verb_event(verb: Token, depth: int = 4) -> Token | None:

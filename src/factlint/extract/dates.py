@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .. import tables
 from ..models import Claim, DateParts
@@ -105,10 +105,24 @@ def _relative(text: str, base: dt.date) -> DateParts | None:
     return None
 
 
+def _date_spans(doc) -> list[Span]:
+    """The dates written in a text: its DATE entities, and the weekday of a part of a day that
+    the model takes for a time ("on Wednesday afternoon", "late Friday night")."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            out.append(ent)
+        elif ent.label_ == "TIME" and not any(t.like_num for t in ent):
+            days = [t for t in ent if t.lower_ in WEEKDAYS and t.is_title]
+            if len(days) == 1:
+                out.append(doc[days[0].i:days[0].i + 1])
+    return out
+
+
 def date_claims(ctx: Context) -> list[Claim]:
     out = []
-    for ent in ctx.doc.ents:
-        if ent.label_ != "DATE" or "\n" in ent.text:
+    for ent in _date_spans(ctx.doc):
+        if "\n" in ent.text:
             continue
         parts = date_parts(ent.text, ctx.article.published)
         if parts is None:
@@ -124,6 +138,8 @@ def date_claims(ctx: Context) -> list[Claim]:
             and not ctx.in_headline(ent.start_char)
         step = milestone(root, ctx) if free else None
         event = find_event(root, ctx) if free and step is None else None
+        if event is not None and event.family in tables.lasting_events() and not _onset(root):
+            event = None  # "the wildfire burned 2,000 acres on Thursday": one day of a fire, not its date
         if step is not None:
             # "convicted in March": a step of a person's life or case, a subject of its own
             name, quals = step
@@ -152,6 +168,17 @@ def date_claims(ctx: Context) -> list[Claim]:
                              attribute=attribute, value=ctx.body[ent.start_char:ent.end_char],
                              normalized=normalized, date=parts, qualifiers=quals))
     return out
+
+
+def _onset(root: Token) -> bool:
+    """A date of the day an event began: it hangs from a verb of beginning ("broke out on
+    Tuesday", "the fire, which started Tuesday", "made landfall on Friday")."""
+    verb = next((t for t in [root, *list(root.ancestors)[:3]] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    completions = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")]
+    return bool({lemma, *completions} & tables.onset_words())
 
 
 # ---------------------------------------------------------------- steps of a life or a case

@@ -332,7 +332,7 @@ def share_claims(fig: Figure, ctx: Context) -> list[Claim]:
         noun = _rated(root)
         if noun is None:
             return []
-        attribute = f"{noun} in %" if root.dep_ in ("attr", "pobj") else f"share {noun}"
+        attribute = f"{noun} in %" if root.dep_ in ("attr", "pobj", "dobj") else f"share {noun}"
     else:
         # "15% of its HR staff" is another whole than "4% of its staff"; "white-collar" is no name
         qualifier = [t.lemma_.lower() for t in whole.children if t.dep_ == "compound" and (
@@ -360,12 +360,28 @@ def _partial_count(root: Token) -> bool:
                if t.head.lower_ in ("counted", "reporting", "tallied") and t not in root.subtree)
 
 
+_REACHING = {"reach", "hit", "top"}
+_STANDING = {"stand", "remain", "hold", "sit", "settle", "hover"}
+
+
+def _common_word_first(tok: Token) -> bool:
+    """A common noun the model takes for a name because it opens the sentence ("Turnout was
+    61%"): one capitalised word, alone, with no name beside it."""
+    return tok.pos_ == "PROPN" and tok.is_sent_start and tok.text.istitle() and \
+        not any(c.dep_ in ("compound", "poss", "flat", "appos") for c in tok.children)
+
+
 def _rated(root: Token) -> str | None:
     """What a share with no whole rates: 'Turnout was 67 percent', 'an unemployment rate of
     4.1%', 'a 10% stake'."""
-    if root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
-        subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ == "NOUN":
+    verb = root.head
+    if root.dep_ in ("attr", "acomp") and verb.lemma_ == "be" or \
+            root.dep_ == "dobj" and verb.lemma_ in _REACHING or \
+            root.dep_ == "pobj" and verb.lower_ == "at" and verb.head.lemma_ in _STANDING:
+        # "Turnout was 67 percent", "turnout reached 58%", "the jobless rate stood at 4.1%"
+        verb = verb.head if root.dep_ == "pobj" else verb
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.pos_ == "NOUN" or _common_word_first(subject)):
             return " ".join([c.lemma_.lower() for c in subject.children if c.dep_ == "compound"] + [noun_class(subject)])
         return None
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
