@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..models import Claim
 from .common import Context
 from .dates import date_parts
-from .figure import Figure, claim, interval, noun_class, word_classes
+from .figure import Figure, claim, interval, lexicon, noun_class, word_classes
 
 
 def change_words() -> dict[str, str]:
@@ -107,7 +107,9 @@ def _what_changed(trigger: Token) -> tuple[str, str] | None:
                     return _name(obj)
         verb = trigger.head if trigger.dep_ in ("dobj", "attr") else None
     else:
-        verb = trigger if trigger.pos_ == "VERB" else next((t for t in trigger.ancestors if t.pos_ == "VERB"), None)
+        # "platinum was up 0.8%": the copula's subject, not that of a verb the clause is joined to
+        verb = trigger if trigger.pos_ == "VERB" else next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")),
+                                                           None)
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -126,7 +128,14 @@ def _name(noun: Token) -> tuple[str, str] | None:
         words = [owner] + words
     proper = next((t for t in words if _proper(t) or t.ent_type_ == "NORP" and t != noun), None)
     if proper is None:
-        return None  # "prices rose 3%": which prices, over what period, the words do not say
+        # "silver rose 3.2%", "oil prices fell": a commodity names its market by a common noun
+        traded = noun if noun.lemma_.lower() in lexicon("commodities") else next(
+            (c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in lexicon("commodities")
+             and noun.lemma_.lower() == "price"), None)
+        if traded is None:
+            return None  # "prices rose 3%": which prices, over what period, the words do not say
+        key = traded.lemma_.lower() if traded is noun else f"{traded.lemma_.lower()} price"
+        return key, " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an"))
     kind = noun_class(noun) if noun.pos_ == "NOUN" else ""
     name = _name_tokens(proper)
     return f"{name[0].lower_} {kind}".strip(), " ".join(t.text for t in name) + (f" {noun.text}" if kind else "")

@@ -197,8 +197,8 @@ def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | N
         if lemma == "strike" and (any(c.lower_ in _WORK_STOPPAGE for c in token.children) or
                                   token.head.lemma_ == "go" and token.dep_ == "pobj"):
             family = "protest"  # "a general strike", "went on strike": a stoppage, not an air strike
-        if lemma == "fire" and _gunfire(token):
-            return None
+        if lemma == "fire" and _gunfire(token) or lemma == "strike" and any(c.lower_ == "lightning" for c in token.children):
+            return None  # gunfire; a lightning strike
         return family if family not in exclude else None
     if token.pos_ in ("VERB", "AUX"):
         family = tables.event_verbs().get(lemma)
