@@ -32,7 +32,7 @@ def race_time_claims(fig: Figure, ctx: Context) -> list[Claim]:
         return []
     year = int(ctx.article.published[:4]) if ctx.article.published else None
     clause = [t for t in verb.subtree if t.i < fig.span.start]
-    place = _race_place(verb, fig.span.start)  # "won in Valencia ... in 2:01:52"
+    place = _race_place(verb, fig.span.start) or _named_race(verb.sent, fig.span.start)  # "won in Valencia ... in 2:01:52"
     if place is None and (other_time(clause, year) or _earlier(verb, clause)):
         return []  # "he won last year in 2:03:00", "had won in the spring": another race, unnamed
     attribute = f"race time in {place}" if place else "race time"
@@ -120,3 +120,16 @@ def _race_place(verb: Token, before: int) -> str | None:
             if name:
                 return name
     return None
+
+
+def _named_race(sentence, before: int) -> str | None:
+    """The race a sentence names before the time, when it names one only ('to win the Berlin
+    Marathon on Sunday, crossing the line in 2:14:25'): the time is that race's."""
+    races = set()
+    for ent in sentence.ents:
+        words = place_key(ent.text).split()
+        if ent.start < before and ent.label_ in ("GPE", "LOC", "FAC", "EVENT", "ORG") and \
+                any(w in lexicon("race_names") for w in words):
+            races.add(" ".join(w for w in words if w not in lexicon("race_names")))
+    races.discard("")
+    return races.pop() if len(races) == 1 else None
