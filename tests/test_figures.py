@@ -178,6 +178,8 @@ def test_a_sum_of_no_one_is_no_claim(text):
 def test_shares_by_their_whole():
     assert figures("The cuts amount to about 6% of its workforce.") == [("about 6%", "share of employee")]
     assert figures("About 68 per cent of voters oppose the plan.") == []  # a poll answers many questions
+    assert figures("Exit polls showed 41% of voters named housing as their top concern.") == []
+    assert figures("With polls closed, the mayor had 58% of the vote.") == [("58%", "share of vote")]
 
 
 @pytest.mark.parametrize("text, attribute", [
@@ -356,6 +358,32 @@ def test_a_figure_said_of_them_is_the_previous_sentences_event():
 def test_how_much_a_named_thing_rose_or_fell(text, subject_id, attribute, value):
     found = [(c.subject_id, c.attribute, c.value) for c in claims_in(text, "2025-03-03", "quantity")]
     assert (subject_id, attribute, value) in found
+
+
+@pytest.mark.parametrize("text, asof", [
+    ("Shares of Valtrix fell 3% on Friday.", "2025-02-28"),
+    ("Shares of Valtrix are down 11% since Monday.", "period:since monday"),  # a change over a period
+    ("Shares of Valtrix declined 11% over the week.", "period:over the week"),
+    ("The S&P 500 lost 2.1% this week.", "period:this week"),
+])
+def test_a_change_is_a_days_or_a_periods(text, asof):
+    [c] = claims_in(text, "2025-03-03", "quantity")
+    assert c.qualifiers["asof"] == asof
+
+
+@pytest.mark.parametrize("text, subject_id, asof", [
+    ("The drug slowed cognitive decline by 27% in the trial.", "thing:decline", None),  # a finding of no day
+    ("The vaccine reduced the risk of death by 60%.", "thing:risk of death", None),
+    ("The drug slowed the decline by 37% over 18 months.", "thing:decline", None),  # how long, not when
+    ("Norvell cut its workforce by 5% in 2024.", "thing:norvell: workforce", "2024"),  # a date says when
+])
+def test_what_a_verb_of_effect_changed(text, subject_id, asof):
+    [c] = claims_in(text, "2025-03-03", "quantity")
+    assert (c.subject_id, c.attribute, c.qualifiers.get("asof")) == (subject_id, "fall in %", asof)
+
+
+def test_an_effect_on_a_pronoun_is_on_nothing_named():
+    assert claims_in("The company cut it by 20% on Monday.", "2025-03-03", "quantity") == []
 
 
 def test_a_change_in_a_joined_clause_is_never_the_first_subjects():

@@ -11,6 +11,8 @@ change of no known day is compared only with another of no known day.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..models import Claim
@@ -28,8 +30,15 @@ def change_claims(fig: Figure, ctx: Context) -> list[Claim]:
     if found is None:
         return []
     trigger, role = found
-    direction = change_words()[_word(trigger)]
-    what = _what_changed(trigger)
+    effect = role == "effect"
+    if effect:
+        # "the drug slowed cognitive decline by 27%": what the subject did to its object, a
+        # finding of no one day
+        direction, role = _EFFECTS[trigger.lemma_.lower()], "change"
+        what = _effect_on(trigger)
+    else:
+        direction = change_words()[_word(trigger)]
+        what = _what_changed(trigger)
     if what is None:
         return []
     key, label = what
@@ -41,7 +50,7 @@ def change_claims(fig: Figure, ctx: Context) -> list[Claim]:
         if fig.amount.dimension == "count":
             attribute = f"{direction} in {_count_unit(fig)}"
     quals: dict[str, str | bool] = {"dimension": fig.amount.dimension, "keyed": True, "change": role}
-    day = _day(trigger, ctx)
+    day = _day(trigger, ctx, effect)
     if day:
         quals["asof"] = day
     if fig.amount.qualifier:
@@ -73,6 +82,11 @@ def _change_of(fig: Figure) -> tuple[Token, str] | None:
         return head, "change"  # "a 1.2% drop"
     if root.dep_ == "pobj" and head.dep_ == "prep":
         prep, governor = head.lower_, head.head
+        if prep == "by" and governor.dep_ == "dobj" and governor.head.lemma_.lower() in _EFFECTS:
+            governor = governor.head  # the parse may hang "by 27%" on the object: "slowed decline by 27%"
+        if prep == "by" and governor.pos_ == "VERB" and governor.lemma_.lower() in _EFFECTS and \
+                fig.amount.dimension == "percent" and any(c.dep_ == "dobj" for c in governor.children):
+            return governor, "effect"  # "slowed cognitive decline by 27%", "reduced the risk of death by 60%"
         if prep == "by" and is_change_word(governor):
             return governor, "change"
         if prep == "of" and governor.pos_ == "NOUN" and is_change_word(governor):
@@ -91,6 +105,28 @@ def _change_of(fig: Figure) -> tuple[Token, str] | None:
 _EXTREMES = {"as much as", "up to", "as high as", "as many as", "as long as", "as deep as"}
 # Counted nouns that are units of a change: "lost 500 points", "rose 25 basis points".
 _UNIT_NOUNS = {"point", "pip", "cent", "penny", "notch"}
+
+
+# Verbs by which something changes what it acts on ("reduced the risk by 20%"), and which way.
+_EFFECTS = {"reduce": "fall", "lower": "fall", "slow": "fall", "cut": "fall", "decrease": "fall", "lessen": "fall",
+            "shrink": "fall", "increase": "rise", "raise": "rise", "boost": "rise", "improve": "rise"}
+
+
+def _effect_on(verb: Token) -> tuple[str, str] | None:
+    """What a verb of effect changed: its object with the words that say which ('cognitive
+    decline', 'the risk of death'), and who did it when named ('Valtrix's drug')."""
+    obj = next(c for c in verb.children if c.dep_ == "dobj")
+    if obj.pos_ != "NOUN":
+        return None  # "cut it by half", "reduced them by 20%": which, the words do not say
+    of = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+    key = obj.lemma_.lower() + (f" of {of.lemma_.lower()}" if of is not None else "")
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = _name(subject) if subject is not None else None
+    if agent is not None:
+        key = f"{agent[0]}: {key}"
+    words = [t.text for t in verb.doc[obj.left_edge.i:obj.i + 1] if t.dep_ not in ("det", "poss")]
+    return key, " ".join(words + ([f"of {of.text}"] if of is not None else []))
 
 
 def _what_changed(trigger: Token) -> tuple[str, str] | None:
@@ -167,13 +203,30 @@ def _count_unit(fig: Figure) -> str:
     return head.lemma_.lower() + "s" if head.lemma_.lower() in _UNIT_NOUNS else "units"
 
 
-def _day(trigger: Token, ctx: Context) -> str | None:
-    """The day the change happened: a day its clause names, else the day of publication."""
+_SPANNING = {"since", "over", "for", "during", "through", "throughout"}
+_PERIOD = re.compile(r"\b(week|month|year|quarter|decade|to date|so far)s?\b|\b\d{4}\b", re.I)
+
+
+def _day(trigger: Token, ctx: Context, effect: bool = False) -> str | None:
+    """The day the change happened: a day its clause names, else the day of publication. An
+    effect ("cut the risk by 20%") is a finding of no one day: only a date written says when
+    ("cut its workforce by 5% in 2024"); how long it took ("over 18 months") does not."""
     published = ctx.article.published
     for ent in trigger.sent.ents:
         if ent.label_ == "DATE" and ent.root.head in (trigger, *trigger.children) or \
                 ent.label_ == "DATE" and ent.root.head.head == trigger:
+            before = trigger.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if effect:
+                parts = date_parts(ent.text, published)
+                if parts is not None and (parts.year or parts.month or parts.resolved):
+                    return parts.resolved or ent.text.lower()
+                continue
+            if before in _SPANNING or _PERIOD.search(ent.text):
+                # "down 11% since Monday", "lost 2.1% this week": a change over a period, compared
+                # only with one over the period written alike
+                span = f"{before} {ent.text.lower()}" if before in _SPANNING else ent.text.lower()
+                return f"period:{span}"
             parts = date_parts(ent.text, published)
             if parts is not None:
                 return parts.resolved or ent.text.lower()
-    return published
+    return None if effect else published

@@ -303,6 +303,8 @@ def _money_property(fig: Figure) -> str | None:
 
 _OPINION_VERBS = {"support", "oppose", "back", "favor", "favour", "approve", "disapprove", "believe", "think", "want",
                   "prefer", "trust", "distrust", "like", "dislike", "expect", "fear", "agree", "disagree", "feel"}
+_POLLS = {"poll", "polls", "polling", "survey", "surveys", "surveyed", "respondent", "respondents", "pollster",
+          "pollsters"}
 
 
 def _hyphenated(tok: Token) -> bool:
@@ -316,6 +318,8 @@ def share_claims(fig: Figure, ctx: Context) -> list[Claim]:
     root = fig.root
     if any(t.lemma_.lower() in _OPINION_VERBS for t in [root, *list(root.ancestors)[:3]] if t.pos_ == "VERB"):
         return []
+    if any(t.lower_ in _POLLS and t.head.lemma_.lower() not in ("close", "open") for t in root.sent):
+        return []  # "Exit polls showed 41% of voters named housing": an answer to one of its questions
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is None and fig.span.end < len(fig.span.doc) and fig.span.doc[fig.span.end].lower_ == "of":
         of = fig.span.doc[fig.span.end]
