@@ -21,6 +21,7 @@ from .figure import (ADDED, LIGHT_MEASURE_VERBS, Figure, claim, counted_noun, ev
 from .measures import magnitude_claims, magnitude_word
 from .places import place_key
 from .ranks import voting_round
+from .results import RESULT_NOUNS, partitive_result_noun, result_claims
 
 
 # Verbs of being somewhere: "750 campers were staying at the camp" counts who was there.
@@ -61,6 +62,12 @@ def count_claims(fig: Figure, ctx: Context) -> list[Claim]:
         return magnitude_claims(fig, ctx)
     if noun is not None and noun.tag_ == "NN" and a.low != 1 and ctx.text[number.idx + len(number):noun.idx] == "-":
         return []  # "32-bit versions", "the six-seed": a modifier or a rank, not a count
+    result_noun = noun if noun is not None and noun.lemma_.lower() in RESULT_NOUNS else \
+        partitive_result_noun(number) if noun is None else None
+    if result_noun is not None:
+        won = result_claims(fig, result_noun, ctx)  # "the alliance won 142 seats", "hold 142 of the 300 seats"
+        if won:
+            return won
     if noun is not None and noun.lemma_.lower() in lexicon("not_counted"):
         return _sequence_count(fig, noun, ctx)
     if a.low != int(a.low) and a.low < 1000:

@@ -1,0 +1,74 @@
+"""Results of an election: the seats and votes a party or a candidate won ('the Civic Alliance
+won 142 seats', 'Vanek received 412,330 votes in her district', 'the alliance is set to hold 142
+of parliament's 300 seats').
+
+The slot is who won them, by the last word of the name ('Civic Alliance' -> alliance), and where
+('in her district' is another count than the country's). 'The alliance' stands for the one name
+of the article that ends in that word. A count of seats or votes nobody named won ('the 300-seat
+chamber', 'the bill passed by 52 votes') is no result.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..models import Claim
+from .common import Context
+from .figure import Figure, event_claim, interval, noun_class
+
+RESULT_NOUNS = {"seat", "vote", "ballot"}
+# Verbs whose subject won what they count ('gained 12 seats' is a change, not a result).
+_WINNING = {"win", "take", "secure", "get", "receive", "hold", "capture", "garner", "obtain", "poll", "collect",
+            "earn", "claim", "carry"}
+_NAMED = ("ORG", "PERSON", "NORP", "GPE")
+# Where a count is the whole chamber's, not a place's within it.
+_CHAMBERS = {"parliament", "house", "senate", "assembly", "chamber", "legislature", "council", "congress", "election",
+             "vote", "poll", "race", "contest"}
+
+
+def partitive_result_noun(number: Token) -> Token | None:
+    """'hold 142 of parliament's 300 seats': the seats the number is a part of."""
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None and obj.lemma_.lower() in RESULT_NOUNS else None
+
+
+def result_claims(fig: Figure, noun: Token, ctx: Context) -> list[Claim]:
+    verb = fig.number.head if fig.number.dep_ == "dobj" else noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in _WINNING:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("xcomp", "advcl", "conj"):  # "is set to hold", "..., winning 142 seats"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    winner = _winner(subject, ctx) if subject is not None else None
+    if winner is None:
+        return []
+    place = _place(verb, noun)
+    attribute = f"{noun_class(noun)}s won by {winner}" + (f" in {place}" if place else "")
+    return [event_claim(ctx, fig, "quantity", attribute, noun, interval(fig.amount), quals={"result": winner})]
+
+
+def _winner(subject: Token, ctx: Context) -> str | None:
+    """The last word of the winner's name; 'the alliance' is the one name of the article ending
+    in 'Alliance'; a pronoun or 'the party' among two parties is no one sure."""
+    if subject.ent_type_ in _NAMED or subject.pos_ == "PROPN":
+        ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        return (ent[-1] if ent is not None else subject).lower_
+    if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    names = {" ".join(t.lower_ for t in e if t.dep_ != "det") for e in ctx.doc.ents
+             if e.label_ in _NAMED and e[-1].lemma_.lower() == subject.lemma_.lower()}
+    # "Alliance leader Vanek" beside "the Civic Alliance": one name, written short
+    longest = {n for n in names if not any(m != n and m.endswith(f" {n}") for m in names)}
+    return subject.lemma_.lower() if len(longest) == 1 else None
+
+
+def _place(verb: Token, noun: Token) -> str | None:
+    """Where the count was won: 'in her district', 'in Ohio'; not the chamber it fills."""
+    for head in (noun, verb):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "across")):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() not in _CHAMBERS and not obj.like_num:
+                # "in the first round" is not "in the second round"; "in her district" is a district
+                return " ".join(t.lower_ for t in obj.subtree if t.dep_ not in ("det", "poss") and not t.is_punct)
+    return None

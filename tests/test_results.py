@@ -1,0 +1,36 @@
+"""Election results: seats and votes a named party or candidate won (extract/results.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import claims_in
+
+
+def results(text: str) -> list[tuple[str, str]]:
+    return [(c.value, c.attribute) for c in claims_in(text, "2026-06-08", "quantity") if c.qualifiers.get("result")]
+
+
+@pytest.mark.parametrize("text, value, attribute", [
+    ("The Civic Alliance won 142 seats in the 300-member parliament.", "142 seats", "seats won by alliance"),
+    ("The Civic Alliance is set to hold 142 of parliament's 300 seats.", "142", "seats won by alliance"),
+    # "the alliance" is the one name of the article ending in that word, also written short
+    ("The Civic Alliance won the election. Alliance leader Dana Kell spoke. The alliance won 142 seats.",
+     "142 seats", "seats won by alliance"),
+    ("Dana Kell received 412,330 votes in her district.", "412,330 votes", "votes won by kell in district"),
+    ("Dana Kell received 3 votes in the first round of the election.", "3 votes",
+     "votes won by kell in first round of election"),
+])
+def test_what_a_named_party_or_candidate_won(text, value, attribute):
+    assert (value, attribute) in results(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Labour Party and the Green Party held talks. The party won 142 seats.",  # which party?
+    "The bill passed with 52 votes in the Senate.",  # a vote on a bill, won by no one
+    "They won 142 seats.",  # a pronoun
+    "The coalition gained 12 seats.",  # a change, not a result
+    "The chamber has 300 seats.",
+])
+def test_what_no_one_named_won(text):
+    assert results(text) == []
