@@ -314,6 +314,23 @@ def test_a_year_of_publication_is_the_storys_own():
     assert not one("The storm killed 12 people on 3 June 2024.", published="2024-06-04").qualifiers["other_instance"]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The death toll from the storm rose to 45 on Monday.", "45"),  # a level the toll reached
+    ("The number of dead from the storm stood at 45.", "45"),
+    ("The storm's toll reached 45.", "45"),
+])
+def test_a_toll_the_event_reached_is_its_count_of_the_dead(text, value):
+    [c] = [c for c in claims_in(text, kind="quantity")]
+    assert (c.value, c.subject_id, c.attribute, c.qualifiers["other_instance"]) == (
+        value, "event:storm", "killed", False)
+
+
+def test_a_toll_pushed_to_a_total_adds_other_events():
+    total = [c for c in claims_in("The storm killed 10 more people, pushing the death toll to 680.", kind="quantity")
+             if c.value == "680"]
+    assert total and total[0].qualifiers["other_instance"]
+
+
 def test_a_wars_toll_is_not_the_toll_of_an_attack_in_it():
     strike, war = [c for c in claims_in("The strike killed 12 people. Some 300,000 people have died in the "
                                         "civil war.") if c.kind == "quantity"]
@@ -471,3 +488,19 @@ def test_a_race_time_is_a_runners_in_a_race(text, runner, attribute):
 ])
 def test_what_is_no_race_time(text):
     assert not [c for c in claims_in(text, kind="duration") if c.qualifiers.get("race")]
+
+
+# ---------------------------------------------------------------- the price of a purchase
+
+@pytest.mark.parametrize("text", [
+    "Norvell agreed to buy Tarrow for $4.2 billion.",
+    "Norvell will pay $4.2 billion for Tarrow.",
+    "Norvell's $4.2 billion acquisition of Tarrow was announced on Monday.",
+    "Norvell made a $4.2 billion bid for Tarrow Inc.",
+])
+def test_the_price_of_a_named_purchase_whoever_reports_it(text):
+    assert ("$4.2 billion", "price of tarrow in USD") in figures(text)
+
+
+def test_a_purchase_no_name_says_has_no_price_slot():
+    assert not [a for _, a in figures("She bought the house for $400,000.") if a.startswith("price of")]

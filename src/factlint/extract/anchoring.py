@@ -50,9 +50,12 @@ def clause_of(token: Token) -> list[Token]:
 
 
 def _running_total(token: Token) -> bool:
+    """'pushing the death toll to 680', 'bringing the total to 40,000': a total that adds this
+    event to others. Not 'the death toll rose to 45': the toll of the event its subject names."""
     head = token if token.dep_ == "pobj" else token.head if token.head.dep_ == "pobj" else None
     prep = head.head if head is not None else None
-    return prep is not None and prep.lower_ == "to" and prep.head.lemma_.lower() in TOTAL_VERBS
+    return prep is not None and prep.lower_ == "to" and prep.head.lemma_.lower() in TOTAL_VERBS and \
+        any(c.dep_ == "dobj" for c in prep.head.children)
 
 
 def _anchor(token: Token, ctx: Context):

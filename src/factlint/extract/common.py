@@ -210,6 +210,9 @@ def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | N
     return None
 
 
+_TOLLS = {"toll", "number", "count", "tally", "total"}  # "the death toll from the storm": the storm's
+
+
 # "opened fire", "returned fire", "under fire", "gunfire": shots, not a blaze; "fire officials",
 # "the fire department": a service, not the event.
 _SHOOTING = {"open", "return", "cease", "exchange", "trade", "draw", "hold", "direct", "come", "rain"}
@@ -373,7 +376,15 @@ def find_event(token: Token, ctx: Context, max_hops: int = 4, exclude: frozenset
             return EventRef(family, trigger, other, persons_near(trigger, ctx))
         path.append(tok)
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent")] if tok.pos_ == "VERB" else []
-        for subject in subjects + [g for s in subjects if s.dep_ == "agent" for g in s.children if g.dep_ == "pobj"]:
+        # "the quake killed 10", "10 were killed by the quake", "the death toll from the storm rose to 45"
+        for s in list(subjects):
+            if s.dep_ == "agent":
+                subjects += [g for g in s.children if g.dep_ == "pobj"]
+            elif s.lemma_.lower() in _TOLLS:  # "the death toll from the storm", "the storm's toll"
+                subjects += [c for c in s.children if c.dep_ == "poss"] + [
+                    g for p in s.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                    for g in p.children if g.dep_ == "pobj"]
+        for subject in subjects:
             family = event_family(subject, exclude) if subject.pos_ in ("NOUN", "PROPN") else None
             if family:
                 other = is_other_instance(subject, ctx.article.published) or _marks_other(path) \

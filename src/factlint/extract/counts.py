@@ -284,7 +284,12 @@ def _verb_measure(anchor: Token) -> str | None:
     verb = tok.head if tok.head != tok else None
     if tok.dep_ == "pobj" and verb is not None and verb.pos_ == "ADP":
         if verb.lower_ in ("at", "to") and verb.head.lemma_.lower() in words:
-            return words[verb.head.lemma_.lower()]  # "the death toll at 40", "the toll rose to 40"
+            return words[verb.head.lemma_.lower()]  # "the death toll at 40"
+        if verb.lower_ in ("at", "to") and verb.head.pos_ == "VERB" and \
+                verb.head.lemma_.lower() in TOTAL_VERBS | _LEVEL_VERBS:
+            level = _level_of(verb.head)  # "the death toll rose to 45", "the number of dead stood at 45"
+            if level:
+                return level
         if verb.lower_ == "at":  # "police put the march, to mark a strike, at 30,000 people"
             put = next((word_measure(c) for t in list(verb.ancestors)[:4] if t.pos_ == "VERB"
                         for c in t.children if c.dep_ == "dobj" and word_measure(c)), None)
@@ -300,6 +305,8 @@ def _verb_measure(anchor: Token) -> str | None:
             return verb_and_particles(verb) or _unknown_verb(verb) or own
     if verb is None:
         return own
+    if tok.dep_ == "dobj" and verb.lemma_.lower() in _LEVEL_VERBS and _level_of(verb):
+        return _level_of(verb)  # "the storm's toll reached 45"
     if verb.lemma_.lower() in TOTAL_VERBS and tok.dep_ in ("dobj", "nsubj") and \
             any(c.dep_ == "prep" and c.lower_ == "to" and any(g.like_num for g in c.subtree) for c in verb.children):
         return own  # "pushing the death toll to 680"
@@ -322,6 +329,26 @@ def _verb_measure(anchor: Token) -> str | None:
         if up.pos_ == "VERB" and up.lemma_.lower() in words and verb.dep_ in ("advcl", "xcomp", "ccomp", "conj"):
             return words[up.lemma_.lower()]
     return own
+
+
+# Verbs that give the level a figure reached or stands at ("stood at 45", "climbed to 45").
+_LEVEL_VERBS = {"stand", "reach", "hit", "jump", "grow", "soar", "remain", "hold", "top", "exceed"}
+
+
+def _level_of(verb: Token) -> str | None:
+    """What a level is of, from the verb's subject: 'the death toll' (killed), 'the number of
+    dead' (killed), 'the number of injured' (injured)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    compounds = [c for c in subject.children if c.dep_ in ("compound", "amod")]
+    participles = [c for o in of for c in o.children if c.dep_ in ("acl", "relcl", "amod")]  # "people killed"
+    for word in [subject, *compounds, *of, *participles]:
+        found = word_measure(word)
+        if found:
+            return found
+    return None
 
 
 def _unknown_verb(verb: Token) -> str | None:

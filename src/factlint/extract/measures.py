@@ -240,12 +240,13 @@ def money_claims(fig: Figure, ctx: Context) -> list[Claim]:
     sum nothing says anything of ("agreed to save 30 billion euros ... 22 billion euros") is no
     claim: too many sums in one story are of different things."""
     a = fig.amount
-    what = _money_property(fig)
+    bought = _bought(fig.root)
+    what = f"price of {bought}" if bought else _money_property(fig)
     if what is None:
         return []
     if re.match(r"\s*(?:per|a|an)\s+(?:year|month|week|day|annum)\b|\s*annually\b", ctx.text[a.end:a.end + 16]):
         what = f"{what} per year"  # "a net worth of $38 billion per year": a rate, whose own it is
-    if what not in _EVENT_SUMS:
+    if what not in _EVENT_SUMS and not bought:
         # a deal, a salary, a loan: each player, company or country has its own
         holder = _money_holder(fig)
         if holder is None:
@@ -257,6 +258,36 @@ def money_claims(fig: Figure, ctx: Context) -> list[Claim]:
 
 # Sums that are the story's event's own: what a robbery took, a fine or bail set, a ransom, a loss.
 _EVENT_SUMS = {"value", "fine", "loss", "ransom", "bail", "reward"}
+
+
+_BUYING = {"buy", "acquire", "purchase", "pay", "sell", "offer", "bid"}
+_PURCHASES = {"acquisition", "purchase", "takeover", "buyout", "sale", "deal", "bid", "offer", "merger"}
+
+
+def _bought(root: Token) -> str | None:
+    """The named company or thing a sum buys: 'agreed to buy Tarrow for $4.2 billion', 'will pay
+    $4.2 billion for Tarrow', 'its $4.2 billion acquisition of Tarrow', 'a $4.2 billion bid for
+    Tarrow'. The price of one purchase, whoever reports it; a thing no name says is not sure."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _BUYING:
+        verb = head.head  # "buy Tarrow for $4.2 billion"
+        return _named_object(next((c for c in verb.children if c.dep_ == "dobj"), None))
+    if root.dep_ == "dobj" and head.lemma_.lower() in _BUYING:  # "pay $4.2 billion for Tarrow"
+        return _named_object(next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "for"
+                                   for g in c.children if g.dep_ == "pobj"), None))
+    if root.dep_ in ("compound", "nmod", "amod", "nummod") and head.lemma_.lower() in _PURCHASES:
+        return _named_object(next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                                   for g in c.children if g.dep_ == "pobj"), None))  # "$4.2 billion acquisition of Tarrow"
+    return None
+
+
+def _named_object(tok: Token | None) -> str | None:
+    if tok is None or not (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PRODUCT", "FAC", "GPE") or
+                           tok.text[:1].isupper() and tok.i != tok.sent.start):  # a name the tagger does not know
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ not in ("DATE", "TIME")), None)
+    words = [t for t in (ent if ent is not None else [tok]) if t.dep_ != "det"]
+    return words[0].lower_  # keyed by its first word, as changes are: "Tarrow" and "Tarrow Inc." are one
 
 
 def _money_holder(fig: Figure) -> str | None:
