@@ -173,6 +173,25 @@ def test_the_weekday_of_a_part_of_a_day_is_a_date(text, value):
     assert [(c.value, c.subject_id) for c in claims_in(text, kind="date")] == [(value, "event:earthquake")]
 
 
+def test_a_date_the_model_runs_into_a_term_ends_before_it():
+    [date] = claims_in("Tom Brandt was sentenced on Wednesday to 12 years in prison.", kind="date")
+    assert (date.value, date.subject_id) == ("Wednesday", "milestone:sentencing:brandt")
+
+
+def test_the_person_a_step_is_of_is_its_patient_not_its_agent():
+    [date] = claims_in("Judge Helen Marsh sentenced Tom Brandt on Wednesday.", kind="date")
+    assert date.subject_id == "milestone:sentencing:brandt"
+
+
+def test_a_named_storm_is_its_event():
+    [date] = claims_in("Hurricane Dora made landfall near Port Alder on Saturday.", kind="date")
+    assert (date.subject_id, date.qualifiers["other_instance"]) == ("event:storm", False)
+    [date] = claims_in("Fire Chief Tom Lee spoke in Port Alder on Saturday.", kind="date")
+    assert date.subject_id == ""  # a service's title names no fire
+    [date] = claims_in("The National Hurricane Center issued a warning on Saturday.", kind="date")
+    assert date.subject_id == ""  # nor a service's name a storm
+
+
 def test_a_clock_time_is_no_part_of_a_day():
     assert [c.value for c in claims_in("The quake struck at 9 a.m. on Wednesday.", kind="date")
             if c.attribute == "date"] == ["Wednesday"]

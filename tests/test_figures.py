@@ -249,6 +249,12 @@ def test_an_age_of_someone_unnamed_is_no_ones():
     assert figures("Preacher Dan Voss, 54, married a 15-year-old girl.") == [("54", "age")]
 
 
+def test_a_surname_alone_the_model_takes_for_a_place_is_the_person_named_before():
+    c = one("Tom Brandt was sentenced on Wednesday. Brandt, 61, was convicted in June.")
+    assert (c.subject, c.attribute, c.interval.low) == ("Brandt", "age", 61)
+    assert figures("Michael Jordan visited Amman. Jordan, 61, said hello.") == []  # a country stays a country
+
+
 @pytest.mark.parametrize("text", [
     "Police arrested a man on Sunday. The 27-year-old was charged with theft.",  # no one named
     "Dana Kell and Tomas Verel ran on Sunday. The 27-year-old won.",  # which of them?
@@ -504,3 +510,29 @@ def test_the_price_of_a_named_purchase_whoever_reports_it(text):
 
 def test_a_purchase_no_name_says_has_no_price_slot():
     assert not [a for _, a in figures("She bought the house for $400,000.") if a.startswith("price of")]
+
+
+# ---------------------------------------------------------------- the step of a scale
+
+@pytest.mark.parametrize("text, value", [
+    ("Hurricane Dora made landfall near Port Alder on Saturday as a Category 4 storm.", "4"),
+    ("Dora came ashore on Friday as a Category 3 hurricane.", "3"),
+    ("The typhoon hit the coast as a Category 5 storm.", "5"),
+])
+def test_the_step_of_a_scale_a_storm_struck_at(text, value):
+    assert (value, "category when it struck") in figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dora weakened to a Category 2 storm on Sunday.",  # a storm changes step as it goes
+    "Officials raised the alert to Level 3 on Monday.",
+    "The office is on level 3.",
+])
+def test_a_step_of_no_strike_is_no_claim(text):
+    assert not [a for _, a in figures(text) if a.endswith("when it struck")]
+
+
+
+def test_what_the_thing_the_story_is_about_cost():
+    assert ("$10 billion", "the telescope's cost in USD") in figures("The telescope cost $10 billion.")
+    assert figures("A ticket cost $10.") == []  # some ticket: whose cost, no one says

@@ -164,8 +164,8 @@ def relatives_compatible(a: Claim, b: Claim, story: Story) -> bool:
     """Two names of one relative: the same given name (or a spelling or nickname of it), and
     the same family name when both give one ('Rosa' and 'Rosa Ruiz'; not 'Rosa' and 'Ana')."""
     x, y = a.value.split(), b.value.split()
-    if not similar_given_names(x[0], y[0]):
-        return False
+    if not (similar_given_names(x[0], y[0]) or difference(x[0], y[0]) in ("same", "romanization")):
+        return False  # ("Catherine" and "Katherine": one name, spelt two ways)
     return len(x) < 2 or len(y) < 2 or difference(x[-1], y[-1]) in ("same", "romanization")
 
 

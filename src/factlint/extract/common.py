@@ -199,6 +199,11 @@ def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | N
             family = "protest"  # "a general strike", "went on strike": a stoppage, not an air strike
         if lemma == "fire" and _gunfire(token) or lemma == "strike" and any(c.lower_ == "lightning" for c in token.children):
             return None  # gunfire; a lightning strike
+        if family is None and token.pos_ == "PROPN" and token.ent_type_ not in ("ORG", "FAC", "GPE"):
+            # a named storm: "Hurricane Dora", "Typhoon Haiyan" (not the "National Hurricane Center",
+            # the "Central Election Commission" or "Fire Chief Lee": services)
+            family = next((f for c in token.children if c.dep_ == "compound" and c.i < token.i
+                           and (f := event_family(c, exclude)) == "storm"), None)
         return family if family not in exclude else None
     if token.pos_ in ("VERB", "AUX"):
         family = tables.event_verbs().get(lemma)
@@ -281,7 +286,8 @@ def is_other_instance(trigger: Token, published: str | None = None) -> bool:
             if tok.pos_ == "NOUN" and child.dep_ == "amod" and child.lower_ in MORE_INSTANCES:
                 return True
             if child.dep_ in ("compound", "nmod") and child.ent_type_ in ("DATE", "ORG", "EVENT") \
-                    and child.lower_ not in _WEEKDAYS and not _news_day(child, published):
+                    and child.lower_ not in _WEEKDAYS and not _news_day(child, published) \
+                    and not (tok.pos_ == "PROPN" and event_family(child)):  # "Hurricane Dora" names it
                 # "their February meeting", "the ASEAN meeting"; news names its own event "the Sunday
                 # quake", "the July 29, 2025, earthquake" the day before it is published
                 return True

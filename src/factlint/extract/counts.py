@@ -16,6 +16,7 @@ from ..models import Claim, Interval
 from .ages import age_of_named
 from .anchoring import PLACE_NOUNS, TOTAL_VERBS
 from .common import OTHER_INSTANCE, Context
+from .dates import arrival
 from .figure import (ADDED, LIGHT_MEASURE_VERBS, Figure, claim, counted_noun, event_claim, in_brackets, interval,
                      lexicon, measure_words, noun_class, verb_and_particles, word_measure)
 from .measures import magnitude_claims, magnitude_word
@@ -54,6 +55,9 @@ def count_claims(fig: Figure, ctx: Context) -> list[Claim]:
     age = age_of_named(fig, ctx)
     if age is not None:
         return [age]
+    grade = _grade(fig, ctx)
+    if grade is not None:
+        return [grade]
     noun = counted_noun(number)
     population = population_claim(fig, noun, ctx)
     if population is not None:
@@ -123,6 +127,37 @@ def count_claims(fig: Figure, ctx: Context) -> list[Claim]:
     if noun is not None and any(c.dep_ == "amod" and c.lower_ in OTHER_INSTANCE for c in noun.children):
         quals["other_instance"] = True  # "four prior arrests", "two previous attacks": another time
     return [event_claim(ctx, fig, "quantity", attribute, anchor, _count_interval(fig), quals=quals)]
+
+
+# Words that put a number on a scale: "a Category 4 hurricane", "a Level 3 alert".
+_SCALES = {"category", "level", "grade", "class", "force", "stage", "phase"}
+
+
+def is_grade(fig: Figure) -> bool:
+    """'Category 4', 'Level 3': a number after a capitalised word of scale (not "level 3" of a
+    building, nor a range)."""
+    number = fig.number
+    scale = number.head if number.dep_ == "nummod" else None
+    return scale is not None and scale.lower_ in _SCALES and scale.text[:1].isupper() and scale.i == number.i - 1 \
+        and not fig.amount.is_range and fig.amount.low == int(fig.amount.low)
+
+
+def _grade(fig: Figure, ctx: Context) -> Claim | None:
+    """'made landfall as a Category 4 storm', 'hit the coast as a Category 3 hurricane': the step
+    of a scale an event had when it struck, for the event the phrase names."""
+    if not is_grade(fig):
+        return None
+    scale = fig.number.head
+    # a storm strengthens and weakens: only its step when it struck is one fact
+    verb = next((t for t in scale.ancestors if t.pos_ == "VERB"), None)
+    if verb is None or not (verb.lemma_.lower() in _STRIKING or arrival(verb)):
+        return None
+    anchor = scale.head if scale.dep_ in ("compound", "nmod", "amod") else scale
+    return event_claim(ctx, fig, "quantity", f"{scale.lower_} when it struck", anchor, interval(fig.amount),
+                       quals={"scale": True})
+
+
+_STRIKING = {"hit", "strike", "slam", "batter", "lash", "pound"}
 
 
 def _nationality(noun: Token) -> str:

@@ -105,13 +105,19 @@ def _relative(text: str, base: dt.date) -> DateParts | None:
     return None
 
 
+_SPANS = {"year", "month", "week", "day", "hour", "minute"}
+
+
 def _date_spans(doc) -> list[Span]:
     """The dates written in a text: its DATE entities, and the weekday of a part of a day that
     the model takes for a time ("on Wednesday afternoon", "late Friday night")."""
     out = []
     for ent in doc.ents:
         if ent.label_ == "DATE":
-            out.append(ent)
+            # "sentenced on Wednesday to 12 years": the model runs the date into the term
+            cut = next((t.i for t in ent if t.lower_ == "to" and t.i + 2 < ent.end and doc[t.i + 1].like_num
+                        and doc[t.i + 2].lemma_.lower() in _SPANS), None)
+            out.append(doc[ent.start:cut] if cut is not None and cut > ent.start else ent)
         elif ent.label_ == "TIME" and not any(t.like_num for t in ent):
             days = [t for t in ent if t.lower_ in WEEKDAYS and t.is_title]
             if len(days) == 1:
@@ -161,9 +167,7 @@ def date_claims(ctx: Context) -> list[Claim]:
         if clock is not None:  # "11:24 a.m. local time Tuesday": the day on that clock
             quals["clock_zone"], quals["clock_minutes"] = clock[0], str(clock[1])
             normalized = f"{normalized} {_zone_label(clock[0])}"
-        # one slot per person a step names ("Jackson was arrested on Jan. 6", "Williams ... on Feb. 1")
-        subject_id = subject if step is None else ":".join(
-            ["milestone", subject] + sorted({p.split()[-1].lower() for p in str(quals["persons"]).split(",") if p}))
+        subject_id = subject if step is None else milestone_id(subject, quals)
         out.append(ctx.claim("date", ent.start_char, ent.end_char, subject=subject, subject_id=subject_id,
                              attribute=attribute, value=ctx.body[ent.start_char:ent.end_char],
                              normalized=normalized, date=parts, qualifiers=quals))
@@ -174,10 +178,14 @@ def _onset(root: Token) -> bool:
     """A date of the day an event began: it hangs from a verb of beginning ("broke out on
     Tuesday", "the fire, which started Tuesday", "made landfall on Friday")."""
     verb = next((t for t in [root, *list(root.ancestors)[:3]] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return False
+    return verb is not None and arrival(verb)
+
+
+def arrival(verb: Token) -> bool:
+    """A verb of beginning or arriving, with its particle or object: 'broke out', 'started',
+    'made landfall', 'came ashore' (data/events.yaml `onsets`)."""
     lemma = verb.lemma_.lower()
-    completions = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")]
+    completions = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj", "advmod")]
     return bool({lemma, *completions} & tables.onset_words())
 
 
@@ -198,6 +206,12 @@ def _milestone_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         nouns.update(dict.fromkeys(words.get("nouns", []), name))
         complements.update(dict.fromkeys(words.get("complements", []), name))
     return verbs, nouns, complements
+
+
+def milestone_id(step: str, quals: dict) -> str:
+    """One slot per step and the people it names ("Jackson was arrested on Jan. 6", "Williams
+    ... on Feb. 1" are two arrests), by their surnames."""
+    return ":".join(["milestone", step] + sorted({p.split()[-1].lower() for p in str(quals["persons"]).split(",") if p}))
 
 
 def milestone(root: Token, ctx: Context) -> tuple[str, dict[str, str | bool]] | None:
@@ -223,7 +237,12 @@ def milestone(root: Token, ctx: Context) -> tuple[str, dict[str, str | bool]] | 
             # "made 86 arrests": many occasions; "previously arrested", "will be sentenced": not this one
             if trigger.tag_ in ("NNS", "NNPS") or is_other_instance(trigger, ctx.article.published) or _planned(tok):
                 return None
-            persons = [p.text for p in persons_near(trigger, ctx)] or _participants(trigger)
+            near = persons_near(trigger, ctx)
+            # "Judge Marsh sentenced Brandt": the step is Brandt's, not the judge's
+            patients = {t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree} \
+                if trigger.pos_ == "VERB" else set()
+            near = [p for p in near if p.root in patients] or near
+            persons = [p.text for p in near] or _participants(trigger)
             return name, {"event_word": "", "step_word": trigger.lower_, "persons": ",".join(persons)}
         if tok.pos_ not in ("NOUN", "PROPN", "NUM") or tok.dep_ not in ("pobj", "dobj", "npadvmod"):
             break

@@ -18,7 +18,7 @@ from .amounts import Amount
 from .changes import change_claims
 from .clock import clock_spans
 from .common import Context
-from .counts import count_claims, sum_claims
+from .counts import count_claims, is_grade, sum_claims
 from .figure import Figure, counted_noun, make_figure, supposed
 from .lengths import duration_claims
 from .measures import magnitude_claims, measure_claims, money_claims, share_claims
@@ -64,7 +64,7 @@ def _skip(fig: Figure, ctx: Context, clocks: list[tuple[int, int]]) -> bool:
     if a.dimension in ("count", "ordinal") and (num.ent_type_ in ("DATE", "TIME") or fig.span[0].ent_type_ == "DATE") \
             and person_before(fig, ctx) is None:
         return True  # "July 30", "the 1950s" (but "Jinna Han, 13," is an age the tagger may call a date)
-    if a.dimension in ("count", "magnitude") and _name_number(fig, ctx):
+    if a.dimension in ("count", "magnitude") and _name_number(fig, ctx) and not is_grade(fig):
         return True
     if _list_marker(fig, ctx):
         return True

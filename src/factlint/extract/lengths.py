@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from ..models import Claim
 from .common import Context, event_family, find_event
-from .figure import Figure, event_claim, interval, lexicon, word_measure
+from .dates import milestone, milestone_id
+from .figure import Figure, claim, event_claim, interval, lexicon, word_measure
 
 
 def duration_claims(fig: Figure, ctx: Context) -> list[Claim]:
@@ -25,6 +26,9 @@ def duration_claims(fig: Figure, ctx: Context) -> list[Claim]:
         return []  # "the worst in 25 years": a span of history, not a length
     if before[-1:] in (["after"], ["since"], ["for"]) and root.head.lemma_.lower() in ("first", "last"):
         return []
+    term = _prison_term(fig, ctx)
+    if term is not None:
+        return [term]
     holder = _lasting(fig, ctx)
     if holder is None:
         return []
@@ -35,6 +39,25 @@ def duration_claims(fig: Figure, ctx: Context) -> list[Claim]:
         claim = event_claim(ctx, fig, "duration", "length", word, ivl, family=family, quals=quals)
         return [claim]
     return []
+
+
+def _prison_term(fig: Figure, ctx: Context) -> Claim | None:
+    """'was sentenced on Wednesday to 12 years in prison', 'sentenced Brandt to 12 years': the
+    term of that sentencing, one slot with the step's date (dates.milestone), in an article
+    whose title or lead tells a sentencing. A term planned ('will be sentenced') is none."""
+    root = fig.root
+    if not (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() == "sentence"):
+        return None
+    if "sentence" not in ctx.lead_verbs:
+        return None  # a life told in an obituary, a defendant's record: sentencings of other times
+    step = milestone(root, ctx)
+    if step is None or step[0] != "sentencing":
+        return None
+    name, quals = step
+    persons = ", ".join(p for p in str(quals["persons"]).split(",") if p)
+    subject = f"sentencing of {persons}" if persons else "sentencing"
+    return claim(ctx, fig, "duration", subject, milestone_id(name, quals), "prison term", interval(fig.amount),
+                 {"term": True, "persons": str(quals["persons"])})
 
 
 def _span_of_years(fig: Figure, ctx: Context) -> bool:

@@ -302,6 +302,9 @@ def _money_holder(fig: Figure) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subject is not None and subject.ent_type_ in ("PERSON", "ORG", "GPE"):
         return subject.text
+    if subject is not None and verb.lemma_.lower() == "cost" and subject.pos_ == "NOUN" and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return f"the {subject.lemma_.lower()}"  # "the telescope cost $10 billion": the one the story is about
     return None
 
 

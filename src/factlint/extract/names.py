@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pycountry
+
 from spacy.tokens import Span
 
 from .. import tables
@@ -61,8 +63,31 @@ def find_persons(ctx: Context) -> list[PersonMention]:
             j += 1
         if j > i and doc[j - 1].text[:1].isupper():
             add(i, j)
+    # A surname alone that the tagger takes for a place or a firm ("Brandt, 61," after "Tom
+    # Brandt"): the person the article named in full before it. Not a country ("Jordan").
+    surnames = {}
+    for p in sorted(found, key=lambda p: p.start):
+        words = p.text.split()
+        if len(words) >= 2:
+            surnames.setdefault(words[-1], p.start)
+    for ent in doc.ents:
+        if len(ent) == 1 and ent.label_ in _MISREAD_NAMES and surnames.get(ent.text, ent.start_char) < ent.start_char \
+                and not _is_country(ent.text):
+            add(ent.start, ent.end)
     found.sort(key=lambda p: p.start)
     return found
+
+
+# Labels the small model gives a surname standing alone.
+_MISREAD_NAMES = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
+
+
+def _is_country(name: str) -> bool:
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def name_claims(ctx: Context) -> list[Claim]:
