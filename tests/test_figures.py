@@ -536,3 +536,7 @@ def test_a_step_of_no_strike_is_no_claim(text):
 def test_what_the_thing_the_story_is_about_cost():
     assert ("$10 billion", "the telescope's cost in USD") in figures("The telescope cost $10 billion.")
     assert figures("A ticket cost $10.") == []  # some ticket: whose cost, no one says
+
+
+def test_a_transfer_fee_is_the_price_of_the_player_signed():
+    assert ("80 million euros", "price of reyes in EUR") in figures("Real Madrid signed Tomas Reyes for 80 million euros.")

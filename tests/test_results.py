@@ -34,3 +34,8 @@ def test_what_a_named_party_or_candidate_won(text, value, attribute):
 ])
 def test_what_no_one_named_won(text):
     assert results(text) == []
+
+
+def test_electoral_votes_and_margins_are_their_own_slots():
+    assert results("Carlos Reyes won 312 electoral votes.") == [("312 electoral votes", "electoral votes won by reyes")]
+    assert results("Carlos Reyes won by 330,000 votes.") == [("330,000 votes", "margin in votes of reyes")]

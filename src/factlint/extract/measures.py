@@ -260,7 +260,7 @@ def money_claims(fig: Figure, ctx: Context) -> list[Claim]:
 _EVENT_SUMS = {"value", "fine", "loss", "ransom", "bail", "reward"}
 
 
-_BUYING = {"buy", "acquire", "purchase", "pay", "sell", "offer", "bid"}
+_BUYING = {"buy", "acquire", "purchase", "pay", "sell", "offer", "bid", "sign"}
 _PURCHASES = {"acquisition", "purchase", "takeover", "buyout", "sale", "deal", "bid", "offer", "merger"}
 
 
@@ -287,6 +287,8 @@ def _named_object(tok: Token | None) -> str | None:
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ not in ("DATE", "TIME")), None)
     words = [t for t in (ent if ent is not None else [tok]) if t.dep_ != "det"]
+    if ent is not None and ent.label_ == "PERSON" or tok.head.lemma_.lower() == "sign":
+        return tok.lower_  # a person (a player signed) by the head of the name: the surname
     return words[0].lower_  # keyed by its first word, as changes are: "Tarrow" and "Tarrow Inc." are one
 
 

@@ -2,10 +2,11 @@
 won 142 seats', 'Vanek received 412,330 votes in her district', 'the alliance is set to hold 142
 of parliament's 300 seats').
 
-The slot is who won them, by the last word of the name ('Civic Alliance' -> alliance), and where
-('in her district' is another count than the country's). 'The alliance' stands for the one name
-of the article that ends in that word. A count of seats or votes nobody named won ('the 300-seat
-chamber', 'the bill passed by 52 votes') is no result.
+The slot is what they are ('electoral votes'), who won them, by the last word of the name
+('Civic Alliance' -> alliance), and where ('in her district' is another count than the
+country's). 'The alliance' stands for the one name of the article that ends in that word. A
+margin ('won by 330,000 votes') is the winner's own slot. A count of seats or votes nobody
+named won ('the 300-seat chamber', 'the bill passed by 52 votes') is no result.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def partitive_result_noun(number: Token) -> Token | None:
 
 
 def result_claims(fig: Figure, noun: Token, ctx: Context) -> list[Claim]:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.lemma_.lower() in _BEATING:
+        return _margin(fig, noun, noun.head.head, ctx)  # "won by 330,000 votes"
     verb = fig.number.head if fig.number.dep_ == "dobj" else noun.head if noun.dep_ == "dobj" else None
     if verb is None or verb.lemma_.lower() not in _WINNING:
         return []
@@ -44,8 +47,28 @@ def result_claims(fig: Figure, noun: Token, ctx: Context) -> list[Claim]:
     if winner is None:
         return []
     place = _place(verb, noun)
-    attribute = f"{noun_class(noun)}s won by {winner}" + (f" in {place}" if place else "")
+    attribute = f"{_kind(noun)} won by {winner}" + (f" in {place}" if place else "")
     return [event_claim(ctx, fig, "quantity", attribute, noun, interval(fig.amount), quals={"result": winner})]
+
+
+# Verbs whose margin "by N votes" is the winner's lead over the runner-up.
+_BEATING = {"win", "beat", "defeat", "lead", "edge"}
+
+
+def _margin(fig: Figure, noun: Token, verb: Token, ctx: Context) -> list[Claim]:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    winner = _winner(subject, ctx) if subject is not None else None
+    if winner is None:
+        return []
+    place = _place(verb, noun)
+    attribute = f"margin in {_kind(noun)} of {winner}" + (f" in {place}" if place else "")
+    return [event_claim(ctx, fig, "quantity", attribute, noun, interval(fig.amount), quals={"result": winner})]
+
+
+def _kind(noun: Token) -> str:
+    """'electoral votes' are not the popular vote; 'seats' are seats."""
+    words = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.is_alpha]
+    return " ".join(words + [f"{noun_class(noun)}s"])
 
 
 def _winner(subject: Token, ctx: Context) -> str | None:
