@@ -46,6 +46,18 @@ def test_appositive_lowercase_title():
     assert ("Sergei Lavrov", "foreign minister", "foreign minister") in got
 
 
+@pytest.mark.parametrize("text", [
+    "The airline's chief executive, Maria Lenz, said the pilot was experienced.",  # the name after the title
+    "Maria Lenz, the airline's chief executive, said the pilot was experienced.",  # a firm owns the title
+])
+def test_a_title_a_firm_owns_in_apposition(text):
+    assert ("Maria Lenz", "chief executive", "chief executive") in roles(text)
+
+
+def test_a_title_in_the_possessive_is_the_owners_not_the_persons():
+    assert roles("Tom Lee, the mayor's chief of staff, and his deputy, Ann Vogel, spoke.") == []
+
+
 def test_short_form_takes_the_full_title_of_its_antecedent():
     # seeds/000, lines 10 and 13
     got = roles("The meeting between Secretary of State Marco Rubio and Sergei Lavrov marks a critical point. "

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from ..models import Claim, Interval
-from .common import Context
+from .common import Context, previous_subject
 from .figure import PERSON_LABELS, Figure, interval, person_claim, word_measure
 
 
@@ -66,7 +66,8 @@ def _age_holder(fig: Figure, ctx: Context) -> str | None:
     tok = fig.root
     if tok.lower_ == "old" and tok.dep_ in ("nsubj", "nsubjpass") and \
             any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return _previous_subject(tok, ctx)  # "Okafor won. The 27-year-old earned ...": Okafor
+        subject = previous_subject(tok)  # "Okafor won. The 27-year-old earned ...": Okafor
+        return _person_of(subject, ctx) if subject is not None else None
     if fig.amount.hyphenated or tok.dep_ in ("amod", "compound", "nmod"):
         noun = tok.head
         if noun.pos_ in ("NOUN", "PROPN") and noun.ent_type_ not in PERSON_LABELS:
@@ -81,19 +82,6 @@ def _age_holder(fig: Figure, ctx: Context) -> str | None:
         if subject is not None:
             return _person_of(subject, ctx)
     return None
-
-
-def _previous_subject(tok: Token, ctx: Context) -> str | None:
-    """Who "the 27-year-old" opening a sentence is: the subject of the sentence before, when a
-    person is; with anything else there, no one is sure."""
-    sentence = tok.sent
-    if sentence.start == 0:
-        return None
-    previous = tok.doc[sentence.start - 1].sent
-    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or any(c.dep_ == "conj" for c in subject.children):
-        return None  # "Okafor and Vogt ran.": which of them?
-    return _person_of(subject, ctx)
 
 
 def _person_of(tok: Token, ctx: Context) -> str | None:

@@ -345,6 +345,19 @@ def declared_other(ctx: Context) -> set[str]:
     return out
 
 
+def previous_subject(token: Token) -> Token | None:
+    """Whom a pronoun or "the 27-year-old" opening a sentence stands for: the subject of the
+    sentence before; none when it has none or two ("Okafor and Vogt ran. She won": which?)."""
+    sentence = token.sent
+    if sentence.start == 0:
+        return None
+    previous = token.doc[sentence.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    return subject
+
+
 def reintroduced(trigger: Token, ctx: Context) -> bool:
     """'On April 6, an earthquake struck ...' after the article already named an earthquake: an
     indefinite mention of a family already in the text introduces another instance."""

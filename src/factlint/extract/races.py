@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Token
 
 from ..models import Claim
-from .common import Context, other_time
+from .common import Context, other_time, previous_subject
 from .dates import WEEKDAYS
 from .figure import PERSON_LABELS, Figure, claim, interval, lexicon
 from .places import place_key
@@ -83,11 +83,7 @@ def _runner(verb: Token, ctx: Context) -> str | None:
     if subject.pos_ == "PRON" and subject.lower_ in ("he", "she"):
         # the subject of the sentence before, when a person is ("Kiptum is only 23. He won in
         # Valencia in 2:01:52"); with anything else between, no one is sure
-        sentence = subject.sent
-        if sentence.start == 0:
-            return None
-        previous = subject.doc[sentence.start - 1].sent
-        before = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        before = previous_subject(subject)
         return _person(before, ctx) if before is not None else None
     return _person(subject, ctx)
 

@@ -35,11 +35,13 @@ def partitive_result_noun(number: Token) -> Token | None:
 
 
 def result_claims(fig: Figure, noun: Token, ctx: Context) -> list[Claim]:
-    if noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.lemma_.lower() in _BEATING:
-        return _margin(fig, noun, noun.head.head, ctx)  # "won by 330,000 votes"
-    verb = fig.number.head if fig.number.dep_ == "dobj" else noun.head if noun.dep_ == "dobj" else None
-    if verb is None or verb.lemma_.lower() not in _WINNING:
-        return []
+    margin = noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.lemma_.lower() in _BEATING
+    if margin:
+        verb = noun.head.head  # "won by 330,000 votes": the winner's lead
+    else:
+        verb = fig.number.head if fig.number.dep_ == "dobj" else noun.head if noun.dep_ == "dobj" else None
+        if verb is None or verb.lemma_.lower() not in _WINNING:
+            return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ in ("xcomp", "advcl", "conj"):  # "is set to hold", "..., winning 142 seats"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -47,22 +49,13 @@ def result_claims(fig: Figure, noun: Token, ctx: Context) -> list[Claim]:
     if winner is None:
         return []
     place = _place(verb, noun)
-    attribute = f"{_kind(noun)} won by {winner}" + (f" in {place}" if place else "")
+    attribute = f"margin in {_kind(noun)} of {winner}" if margin else f"{_kind(noun)} won by {winner}"
+    attribute += f" in {place}" if place else ""
     return [event_claim(ctx, fig, "quantity", attribute, noun, interval(fig.amount), quals={"result": winner})]
 
 
 # Verbs whose margin "by N votes" is the winner's lead over the runner-up.
 _BEATING = {"win", "beat", "defeat", "lead", "edge"}
-
-
-def _margin(fig: Figure, noun: Token, verb: Token, ctx: Context) -> list[Claim]:
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    winner = _winner(subject, ctx) if subject is not None else None
-    if winner is None:
-        return []
-    place = _place(verb, noun)
-    attribute = f"margin in {_kind(noun)} of {winner}" + (f" in {place}" if place else "")
-    return [event_claim(ctx, fig, "quantity", attribute, noun, interval(fig.amount), quals={"result": winner})]
 
 
 def _kind(noun: Token) -> str:

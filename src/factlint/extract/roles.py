@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from .. import tables
 from ..models import Claim
-from .common import Context, PersonMention
+from .common import Context, PersonMention, previous_subject
 
 # Single words that are titles only when capitalized: "major attacks", "general public".
 _AMBIGUOUS = {"major", "general", "private", "justice", "chair", "marshal", "captain", "commander", "director",
@@ -121,13 +121,9 @@ def _mention(token: Token | None, ctx: Context) -> PersonMention | None:
     if token is None:
         return None
     if token.lower_ in ("he", "she"):
-        sentence = token.sent
-        if sentence.start == 0:
+        token = previous_subject(token)  # "Woodward and Bernstein wrote it. He was ...": not one of them
+        if token is None:
             return None
-        previous = token.doc[sentence.start - 1].sent
-        token = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if token is None or any(c.dep_ == "conj" for c in token.children):
-            return None  # "Woodward and Bernstein wrote it. He was ...": not one of them
     elif token.lower_ == "who" and token.head.dep_ == "relcl":
         token = token.head.head
     for p in ctx.persons:
@@ -226,6 +222,8 @@ def role_claims(ctx: Context) -> list[Claim]:
         prenominal_ok = not (len(span) == 1 and lower in _AMBIGUOUS and not first.text[:1].isupper())
         if span.start > 0 and doc[span.start - 1].lower_ == "fellow":
             continue  # "Deputy DA Anger ... with fellow DA Stirling": the title is borrowed, shortened
+        if span.end < len(doc) and doc[span.end].dep_ == "case" and not _person_at(ctx, span.end_char + 1):
+            continue  # "Tom Lee, the mayor's chief of staff": the mayor owns the post Lee holds
         # a military rank is already a rank: in "Deputy Sgt." the deputy is the job, the sergeant his rank
         ranked = span if index.get(lower) == "military" or index.get(normalize_title(surface)) == "military" \
             else doc[_ranked_start(span):span.end]
@@ -255,6 +253,18 @@ def role_claims(ctx: Context) -> list[Claim]:
                 # "Jo Smith, Vice President Sales and Marketing": the words after the title hang
                 # from the name before it; they are the office's, not another person
                 person = None
+        if person is None and nxt == ",":
+            # "the airline's chief executive, Maria Lenz, said": the name in apposition to the title
+            named = _person_at(ctx, after + 2)
+            if named is not None and named.root.dep_ == "appos" and span.start <= named.root.head.i < span.end:
+                person, how = named, "appositive"
+        owner = left if left is not None and left.dep_ == "poss" else \
+            left.head if left is not None and left.dep_ == "case" and left.head.i < left.i else None
+        if person is None and owner is not None and owner.pos_ == "NOUN":
+            # "Maria Lenz, the airline's chief executive": a title owned by a firm the name precedes
+            comma = owner.left_edge.i - 1
+            if comma >= 0 and doc[comma].text == ",":
+                person, how = _person_ending_before(ctx, doc[comma].idx), "appositive"
         if person is None:
             if left is not None and left.text == ",":
                 person = _person_ending_before(ctx, left.idx)
