@@ -204,6 +204,12 @@ def test_a_named_storm_is_its_event():
     assert date.subject_id == ""  # nor a service's name a storm
 
 
+def test_a_launch_is_a_crafts():
+    [date] = claims_in("The lander, which launched on February 26, carried 12 instruments.", kind="date")
+    assert date.subject_id == "milestone:launch"
+    assert [c.subject_id for c in claims_in("The army launched an offensive on December 27.", kind="date")] == [""]
+
+
 def test_a_clock_time_is_no_part_of_a_day():
     assert [c.value for c in claims_in("The quake struck at 9 a.m. on Wednesday.", kind="date")
             if c.attribute == "date"] == ["Wednesday"]

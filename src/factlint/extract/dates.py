@@ -208,6 +208,13 @@ def _milestone_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return verbs, nouns, complements
 
 
+@cache
+def _step_needs() -> dict[str, frozenset[str]]:
+    """Step -> the words one of which its sentence must hold (a launch is a craft's)."""
+    return {name: frozenset(words["needs"]) for name, words in tables.load("milestones")["milestones"].items()
+            if words.get("needs")}
+
+
 def milestone_id(step: str, quals: dict) -> str:
     """One slot per step and the people it names ("Jackson was arrested on Jan. 6", "Williams
     ... on Feb. 1" are two arrests), by their surnames."""
@@ -237,6 +244,9 @@ def milestone(root: Token, ctx: Context) -> tuple[str, dict[str, str | bool]] | 
             # "made 86 arrests": many occasions; "previously arrested", "will be sentenced": not this one
             if trigger.tag_ in ("NNS", "NNPS") or is_other_instance(trigger, ctx.article.published) or _planned(tok):
                 return None
+            crafts = _step_needs().get(name)
+            if crafts and not any(t.lemma_.lower() in crafts for t in trigger.sent):
+                return None  # "launched an offensive", "launched a refresh of the MacBook": no craft's launch
             near = persons_near(trigger, ctx)
             # "Judge Marsh sentenced Brandt": the step is Brandt's, not the judge's
             patients = {t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree} \

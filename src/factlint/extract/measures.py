@@ -304,9 +304,11 @@ def _money_holder(fig: Figure) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subject is not None and subject.ent_type_ in ("PERSON", "ORG", "GPE"):
         return subject.text
-    if subject is not None and verb.lemma_.lower() == "cost" and subject.pos_ == "NOUN" and \
-            any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
-        return f"the {subject.lemma_.lower()}"  # "the telescope cost $10 billion": the one the story is about
+    if subject is not None and verb.lemma_.lower() == "cost" and subject.tag_ == "NN" and \
+            (event_family(subject) or subject.lemma_.lower() in lexicon("lasting")):
+        # "the trial has cost $2 million", "the mission cost $120 million": the story's own (not
+        # "the other model costs $2,499": which model?)
+        return f"the {subject.lemma_.lower()}"
     return None
 
 
