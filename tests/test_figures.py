@@ -399,10 +399,17 @@ def test_a_change_is_a_days_or_a_periods(text, asof):
     ("The vaccine reduced the risk of death by 60%.", "thing:risk of death", None),
     ("The drug slowed the decline by 37% over 18 months.", "thing:decline", None),  # how long, not when
     ("Norvell cut its workforce by 5% in 2024.", "thing:norvell: workforce", "2024"),  # a date says when
+    ("A 2019 study found it reduced cholesterol by 35%.", "thing:cholesterol", "2019"),  # another study's
+    ("The drug cut the risk of heart attack by 25%.", "thing:risk of heart attack", None),
 ])
 def test_what_a_verb_of_effect_changed(text, subject_id, asof):
     [c] = claims_in(text, "2025-03-03", "quantity")
     assert (c.subject_id, c.attribute, c.qualifiers.get("asof")) == (subject_id, "fall in %", asof)
+
+
+def test_an_effect_in_another_study_is_that_studys():
+    [c] = claims_in("In a separate trial, the drug reduced cholesterol by 40%.", "2025-03-03", "quantity")
+    assert c.qualifiers["asof"].startswith("other:")
 
 
 def test_an_effect_on_a_pronoun_is_on_nothing_named():

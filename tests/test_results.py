@@ -12,11 +12,11 @@ def results(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, value, attribute", [
-    ("The Civic Alliance won 142 seats in the 300-member parliament.", "142 seats", "seats won by alliance"),
-    ("The Civic Alliance is set to hold 142 of parliament's 300 seats.", "142", "seats won by alliance"),
+    ("The Civic Alliance won 142 seats in the 300-member parliament.", "142 seats", "seats won by civic alliance"),
+    ("The Civic Alliance is set to hold 142 of parliament's 300 seats.", "142", "seats won by civic alliance"),
     # "the alliance" is the one name of the article ending in that word, also written short
     ("The Civic Alliance won the election. Alliance leader Dana Kell spoke. The alliance won 142 seats.",
-     "142 seats", "seats won by alliance"),
+     "142 seats", "seats won by civic alliance"),
     ("Dana Kell received 412,330 votes in her district.", "412,330 votes", "votes won by kell in district"),
     ("Dana Kell received 3 votes in the first round of the election.", "3 votes",
      "votes won by kell in first round of election"),
@@ -39,3 +39,9 @@ def test_what_no_one_named_won(text):
 def test_electoral_votes_and_margins_are_their_own_slots():
     assert results("Carlos Reyes won 312 electoral votes.") == [("312 electoral votes", "electoral votes won by reyes")]
     assert results("Carlos Reyes won by 330,000 votes.") == [("330,000 votes", "margin in votes of reyes")]
+
+
+def test_a_party_is_its_name_not_the_word_party():
+    assert results("The Labour Party won 1,140 council seats. The party won 12 seats in Dorran.") == [
+        ("1,140 council seats", "council seats won by labour"), ("12 seats", "seats won by labour in dorran")]
+    assert results("The Green Party won 3 seats in Dorran.") == [("3 seats", "seats won by green in dorran")]

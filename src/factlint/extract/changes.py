@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Token
 
 from ..models import Claim
-from .common import Context
+from .common import OTHER_INSTANCE, Context
 from .dates import date_parts
 from .figure import Figure, claim, interval, lexicon, noun_class, word_classes
 
@@ -120,7 +120,8 @@ def _effect_on(verb: Token) -> tuple[str, str] | None:
         return None  # "cut it by half", "reduced them by 20%": which, the words do not say
     of = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
-    key = obj.lemma_.lower() + (f" of {of.lemma_.lower()}" if of is not None else "")
+    of_words = [c.lemma_.lower() for c in of.children if c.dep_ == "compound"] + [of.lemma_.lower()] if of is not None else []
+    key = obj.lemma_.lower() + (f" of {' '.join(of_words)}" if of_words else "")  # "the risk of heart attack"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     agent = _name(subject) if subject is not None else None
     if agent is not None:
@@ -217,10 +218,7 @@ def _day(trigger: Token, ctx: Context, effect: bool = False) -> str | None:
                 ent.label_ == "DATE" and ent.root.head.head == trigger:
             before = trigger.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if effect:
-                parts = date_parts(ent.text, published)
-                if parts is not None and (parts.year or parts.month or parts.resolved):
-                    return parts.resolved or ent.text.lower()
-                continue
+                continue  # read below, from the whole sentence
             if before in _SPANNING or _PERIOD.search(ent.text):
                 # "down 11% since Monday", "lost 2.1% this week": a change over a period, compared
                 # only with one over the period written alike
@@ -229,4 +227,14 @@ def _day(trigger: Token, ctx: Context, effect: bool = False) -> str | None:
             parts = date_parts(ent.text, published)
             if parts is not None:
                 return parts.resolved or ent.text.lower()
-    return None if effect else published
+    if effect:
+        # "A 2019 study found it reduced cholesterol by 35%", "in a separate trial last year": a
+        # date or another study anywhere in the sentence makes it that study's finding
+        for ent in trigger.sent.ents:
+            parts = date_parts(ent.text, published) if ent.label_ == "DATE" else None
+            if parts is not None and (parts.year or parts.month or parts.resolved):
+                return parts.resolved or ent.text.lower()
+        if any(t.lower_ in OTHER_INSTANCE and t.dep_ in ("amod", "advmod") for t in trigger.sent):
+            return f"other:{trigger.sent.start_char}"  # never the same as another article's
+        return None
+    return published

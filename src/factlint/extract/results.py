@@ -2,9 +2,9 @@
 won 142 seats', 'Vanek received 412,330 votes in her district', 'the alliance is set to hold 142
 of parliament's 300 seats').
 
-The slot is what they are ('electoral votes'), who won them, by the last word of the name
-('Civic Alliance' -> alliance), and where ('in her district' is another count than the
-country's). 'The alliance' stands for the one name of the article that ends in that word. A
+The slot is what they are ('electoral votes'), who won them (a person by the surname, a party
+by its name: 'the Labour Party' and 'Labour' are one), and where ('in her district' is another
+count than the country's). 'The alliance' stands for the one name of the article that ends in that word. A
 margin ('won by 330,000 votes') is the winner's own slot. A count of seats or votes nobody
 named won ('the 300-seat chamber', 'the bill passed by 52 votes') is no result.
 """
@@ -65,18 +65,28 @@ def _kind(noun: Token) -> str:
 
 
 def _winner(subject: Token, ctx: Context) -> str | None:
-    """The last word of the winner's name; 'the alliance' is the one name of the article ending
-    in 'Alliance'; a pronoun or 'the party' among two parties is no one sure."""
+    """Who won: a person by the surname, a party by its name less a closing 'Party' ('the Labour
+    Party' and 'Labour' are one); 'the alliance' is the one name of the article ending in
+    'Alliance'; a pronoun, or 'the party' among two parties, is no one sure."""
     if subject.ent_type_ in _NAMED or subject.pos_ == "PROPN":
         ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
-        return (ent[-1] if ent is not None else subject).lower_
+        if ent is not None and ent.label_ == "PERSON" or ent is None and subject.ent_type_ == "PERSON":
+            return subject.lower_  # the head of a person's name: the surname
+        return _party_key(list(ent) if ent is not None else [subject])
     if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return None
-    names = {" ".join(t.lower_ for t in e if t.dep_ != "det") for e in ctx.doc.ents
+    names = {_party_key(list(e)) for e in ctx.doc.ents
              if e.label_ in _NAMED and e[-1].lemma_.lower() == subject.lemma_.lower()}
     # "Alliance leader Vanek" beside "the Civic Alliance": one name, written short
     longest = {n for n in names if not any(m != n and m.endswith(f" {n}") for m in names)}
-    return subject.lemma_.lower() if len(longest) == 1 else None
+    return longest.pop() if len(longest) == 1 else None
+
+
+def _party_key(words: list[Token]) -> str:
+    names = [t.lower_ for t in words if t.dep_ != "det" and t.lower_ != "the"]
+    if len(names) > 1 and names[-1] == "party":
+        names = names[:-1]
+    return " ".join(names)
 
 
 def _place(verb: Token, noun: Token) -> str | None:
