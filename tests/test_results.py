@@ -45,3 +45,22 @@ def test_a_party_is_its_name_not_the_word_party():
     assert results("The Labour Party won 1,140 council seats. The party won 12 seats in Dorran.") == [
         ("1,140 council seats", "council seats won by labour"), ("12 seats", "seats won by labour in dorran")]
     assert results("The Green Party won 3 seats in Dorran.") == [("3 seats", "seats won by green in dorran")]
+
+
+def shares(text: str) -> list[tuple[str, str, str]]:
+    return [(c.value, c.attribute, c.qualifiers["measure"]) for c in claims_in(text, "2026-06-08", "quantity")
+            if c.attribute.startswith("share of vote")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("In the election, Dana Kell had 52.4% of the vote to Tom Brandt's 46.1%.",
+     [("52.4%", "share of vote", "of kell"), ("46.1%", "share of vote", "of brandt")]),
+    ("Dana Kell was elected mayor on Tuesday, taking 51.2% against 47.9% for Tom Brandt.",
+     [("51.2%", "share of vote", "of kell"), ("47.9%", "share of vote", "of brandt")]),
+    ("Dana Kell won the election with 51.2% of the vote, defeating Tom Brandt, who took 47.9%.",
+     [("51.2%", "share of vote", "of kell"), ("47.9%", "share of vote", "of brandt")]),
+    ("In the election, Tom Brandt carried the capital with 61% of the vote.", [("61%", "share of vote in capital",
+                                                                              "of brandt")]),
+])
+def test_each_candidates_share_of_the_vote(text, found):
+    assert shares(text) == found

@@ -21,6 +21,7 @@ from .common import Context, event_family
 from .figure import (Figure, event_claim, interval, lexicon, money_words, noun_class, property_words,
                      verb_and_particles, word_classes)
 from .positions import describes_place
+from .results import vote_share
 
 
 # "raised its estimate from 8.0 to 8.8": the second figure is the one that stands
@@ -364,7 +365,14 @@ def share_claims(fig: Figure, ctx: Context) -> list[Claim]:
     whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     state = _state(root)
     quals: dict[str, str | bool] = {}
-    if state:
+    share = vote_share(root, ctx) if not state and (whole is None or whole.lemma_.lower() in ("vote", "ballot")) \
+        else None
+    if share is not None:
+        # "Brisco had 52.4% of the vote to Delgado's 46.1%": each candidate's share is compared
+        # with that candidate's; a share no one holds meets any when the story names one holder
+        holder, place = share
+        attribute, quals["measure"] = "share of vote" + (f" in {place}" if place else ""), f"of {holder}"
+    elif state:
         # "the blaze was 11% contained", "had contained 30 percent of the fire": grows by the day
         attribute, quals["grows"] = f"share {state}", True
     elif whole is None:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..models import Claim
 from .common import Context
+from .anchoring import PLACE_NOUNS
 from .figure import Figure, event_claim, interval, noun_class
 
 RESULT_NOUNS = {"seat", "vote", "ballot"}
@@ -98,3 +99,47 @@ def _place(verb: Token, noun: Token) -> str | None:
                 # "in the first round" is not "in the second round"; "in her district" is a district
                 return " ".join(t.lower_ for t in obj.subtree if t.dep_ not in ("det", "poss") and not t.is_punct)
     return None
+
+
+# ---------------------------------------------------------------- a candidate's share of the vote
+
+_VOTE_WORDS = {"vote", "votes", "ballot", "ballots", "election", "poll", "polls", "race", "runoff", "primary"}
+_SHARE_VERBS = _WINNING | {"have", "carry", "finish", "end"}
+
+
+def vote_share(root: Token, ctx: Context) -> tuple[str, str | None] | None:
+    """Whose share of the vote a percentage is, and where: 'Brisco had 52.4% of the vote to
+    Delgado's 46.1%', 'taking 51.2% against 47.9% for Duarte', 'Duarte, who took 47.9%',
+    'Duarte carried the capital with 61%', 'won 58% in the capital'. None when no named
+    candidate or party holds it, or nothing in the sentence is about a vote."""
+    if not (any(t.lower_ in _VOTE_WORDS for t in root.sent) or "election" in ctx.events):
+        return None
+    holder = next((c for c in root.children if c.dep_ == "poss"), None) or next(
+        (g for c in root.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"),
+        None)
+    verb = root.head if root.dep_ == "dobj" else root.head.head if root.dep_ == "pobj" and root.head.lower_ in (
+        "with", "of") else None
+    if root.dep_ == "pobj" and root.head.lower_ in ("against", "to") and holder is None:
+        # "taking 51.2% against 47.9% for Duarte": the "for" after it on the same verb
+        holder = next((g for c in root.head.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > root.i
+                       for g in c.children if g.dep_ == "pobj"), None)
+        if holder is None:
+            return None  # "against 47.9%" with no "for X": whose, the words do not say
+    if holder is None and verb is not None and verb.lemma_.lower() in _SHARE_VERBS:
+        holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if holder is None and verb.dep_ in ("advcl", "conj", "xcomp"):  # "was elected ..., taking 51.2%"
+            holder = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if holder is not None and holder.lower_ == "who" and verb.dep_ == "relcl":
+            holder = verb.head  # "Ana Duarte, who took 47.9%"
+    winner = _winner(holder, ctx) if holder is not None else None
+    if winner is None:
+        return None
+    place = None
+    if verb is not None:
+        place = _place(verb, root)
+        carried = next((c for c in verb.children if c.dep_ == "dobj" and c is not root), None)
+        if place is None and carried is not None and verb.lemma_.lower() in ("win", "carry", "take") and (
+                carried.ent_type_ in ("GPE", "LOC") or carried.lemma_.lower() in PLACE_NOUNS):
+            place = carried.lower_ if carried.ent_type_ else carried.lemma_.lower()  # "carried the capital with 61%"
+    return winner, place
+
