@@ -202,6 +202,9 @@ def test_a_named_storm_is_its_event():
     assert date.subject_id == ""  # a service's title names no fire
     [date] = claims_in("The National Hurricane Center issued a warning on Saturday.", kind="date")
     assert date.subject_id == ""  # nor a service's name a storm
+    # the name alone, where the text calls it a storm
+    [date] = claims_in("Dora came ashore near Port Alder on Friday night as a Category 3 hurricane.", kind="date")
+    assert date.subject_id == "event:storm"
 
 
 def test_a_launch_is_a_crafts():

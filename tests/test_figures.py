@@ -571,3 +571,12 @@ def test_where_the_event_ranks_of_all_time(text, value, attribute):
 ])
 def test_a_rank_in_a_narrower_field_or_of_no_event_is_none(text):
     assert not [a for _, a in figures(text) if a.startswith("rank among")]
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("74 homes have been lost in the bushfire.", "damaged"),  # a home lost is destroyed
+    ("About 500 jobs were lost.", "cut"),  # a job lost is cut
+])
+def test_what_losing_a_thing_means_by_the_thing(text, measure):
+    assert one(text).qualifiers["measure"] == measure
+

@@ -70,5 +70,18 @@ def onset_words() -> frozenset[str]:
 
 
 @cache
+def crafts() -> frozenset[str]:
+    """What flies or is launched: the subject of a craft's crash, landing or launch."""
+    return frozenset(load("events")["crafts"])
+
+
+@cache
+def craft_verbs() -> dict[str, str]:
+    """'go down' -> crash: verbs that name an event only when a craft is their subject."""
+    return {verb: family for family, words in load("events")["families"].items()
+            for verb in words.get("craft_verbs", [])}
+
+
+@cache
 def event_verbs() -> dict[str, str]:
     return {verb: family for family, words in load("events")["families"].items() for verb in words.get("verbs", [])}

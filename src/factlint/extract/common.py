@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -199,16 +200,18 @@ def event_family(token: Token, exclude: frozenset[str] = frozenset()) -> str | N
             family = "protest"  # "a general strike", "went on strike": a stoppage, not an air strike
         if lemma == "fire" and _gunfire(token) or lemma == "strike" and any(c.lower_ == "lightning" for c in token.children):
             return None  # gunfire; a lightning strike
-        if family is None and token.pos_ == "PROPN" and token.ent_type_ not in ("ORG", "FAC", "GPE"):
-            # a named storm: "Hurricane Dora", "Typhoon Haiyan" (not the "National Hurricane Center",
-            # the "Central Election Commission" or "Fire Chief Lee": services)
-            family = next((f for c in token.children if c.dep_ == "compound" and c.i < token.i
-                           and (f := event_family(c, exclude)) == "storm"), None)
+        if family is None and token.pos_ == "PROPN" and token.ent_type_ not in ("ORG", "FAC", "GPE") \
+                and token.lower_ in storm_names(token.doc) and "storm" not in exclude:
+            family = "storm"  # "Hurricane Dora", and "Dora" alone in the same text
         return family if family not in exclude else None
     if token.pos_ in ("VERB", "AUX"):
         family = tables.event_verbs().get(lemma)
         if family and family not in exclude:
             return family
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        family = tables.craft_verbs().get(f"{lemma} {particle}" if particle else lemma)
+        if family and family not in exclude and _craft_subject(token):
+            return family  # "the plane went down", "it came down near the runway"
         if lemma in LIGHT_VERBS:
             noun = _light_verb_event(token)
             return event_family(noun, exclude) if noun is not None else None
@@ -234,6 +237,42 @@ def _gunfire(token: Token) -> bool:
             token.head.head.lemma_.lower() in ("come", "be", "line", "exchange", "hail", "burst", "volley", "open"):
         return True  # "came under fire", "in the line of fire", "a hail of fire"
     return any(c.lower_ in _SHOTS for c in token.children if c.dep_ in ("compound", "amod"))
+
+
+_STORM_NAMES: "weakref.WeakKeyDictionary[Doc, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def storm_names(doc: Doc) -> frozenset[str]:
+    """The names a text gives storms: "Hurricane Dora", "Typhoon Haiyan" (a storm noun before a
+    name; not the "National Hurricane Center": a service), and a name that came ashore "as a
+    Category 3 hurricane". Found once per text."""
+    if doc not in _STORM_NAMES:
+        names = set()
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.ent_type_ in ("ORG", "FAC", "GPE"):
+                continue
+            if any(c.dep_ == "compound" and c.i < tok.i and _names_storm(c) for c in tok.children):
+                names.add(tok.lower_)
+            elif tok.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                    g.dep_ == "pobj" and _names_storm(g) for g in c.children) for c in tok.head.children):
+                names.add(tok.lower_)  # "Dora came ashore ... as a Category 3 hurricane"
+        _STORM_NAMES[doc] = frozenset(names)
+    return _STORM_NAMES[doc]
+
+
+def _names_storm(tok: Token) -> bool:
+    nouns = tables.event_nouns()
+    return (nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)) == "storm"
+
+
+def _craft_subject(verb: Token) -> bool:
+    """A craft is the subject: 'the plane', or 'it' in a text that names a craft."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in tables.crafts():
+        return True
+    return subject.lower_ == "it" and any(t.lemma_.lower() in tables.crafts() for t in verb.doc)
 
 
 def _light_verb_event(verb: Token, depth: int = 4) -> Token | None:

@@ -354,7 +354,7 @@ def _verb_measure(anchor: Token) -> str | None:
         if tok.dep_ == "attr" and verb.lemma_.lower() == "be":
             return own or "present"
         if tok.dep_ == "nsubjpass" or tok.dep_ == "dobj":
-            return own or _unknown_verb(verb)
+            return own or _lost(verb, anchor) or _unknown_verb(verb)
     if tok.dep_ == "nsubj" and verb.lemma_.lower() in _PRESENCE_VERBS:
         return own or "present"
     # "killing 10", "left five dead": a participle or a verb further up says it, of people
@@ -384,6 +384,15 @@ def _level_of(verb: Token) -> str | None:
         if found:
             return found
     return None
+
+
+# What losing a thing means, by the thing: "74 homes were lost" (destroyed), "500 jobs were lost" (cut).
+_LOST = {"home": "damaged", "building": "damaged", "structure": "damaged", "property": "damaged",
+         "business": "damaged", "job": "cut"}
+
+
+def _lost(verb: Token, noun: Token) -> str | None:
+    return _LOST.get(noun_class(noun)) if verb.lemma_.lower() == "lose" else None
 
 
 def _unknown_verb(verb: Token) -> str | None:

@@ -211,7 +211,8 @@ def _milestone_words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 @cache
 def _step_needs() -> dict[str, frozenset[str]]:
     """Step -> the words one of which its sentence must hold (a launch is a craft's)."""
-    return {name: frozenset(words["needs"]) for name, words in tables.load("milestones")["milestones"].items()
+    needs = {"crafts": tables.crafts()}
+    return {name: needs[words["needs"]] for name, words in tables.load("milestones")["milestones"].items()
             if words.get("needs")}
 
 
