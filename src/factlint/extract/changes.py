@@ -36,14 +36,20 @@ def change_claims(fig: Figure, ctx: Context) -> list[Claim]:
         # finding of no one day
         direction, role = _EFFECTS[trigger.lemma_.lower()], "change"
         what = _effect_on(trigger)
+    elif role == "effect level":  # "cut its revenue forecast to $8.2 billion": the object's new level
+        direction, role, effect = _EFFECTS[trigger.lemma_.lower()], "level", True
+        what = _effect_on(trigger)
     else:
         direction = change_words()[_word(trigger)]
-        what = _what_changed(trigger)
+        # "lowered its annual revenue outlook to $7.2 billion": the object changed, not the subject
+        what = _effect_on(trigger) if _acted_on(trigger) is not None else _what_changed(trigger)
     if what is None:
         return []
     key, label = what
     unit = "%" if fig.amount.dimension == "percent" else fig.amount.unit or ""
-    if role == "level":
+    if role in ("peak", "trough"):
+        attribute = f"{role} reached" + (f" in {unit}" if unit else "")
+    elif role == "level":
         attribute = f"level after a {direction}" + (f" in {unit}" if unit else "")
     else:
         attribute = f"{direction}" + (f" in {unit}" if unit else "")
@@ -91,6 +97,13 @@ def _change_of(fig: Figure) -> tuple[Token, str] | None:
             return governor, "change"
         if prep == "of" and governor.pos_ == "NOUN" and is_change_word(governor):
             return governor, "change"  # "a drop of 1.2%"
+        if prep == "of" and governor.lemma_.lower() in _HIGHS and governor.dep_ == "pobj" and \
+                governor.head.lower_ in ("to", "at") and is_change_word(governor.head.head):
+            # "climbed to a record high of $3,512": the day's peak, not where it closed
+            return governor.head.head, "peak" if governor.lemma_.lower() in _PEAKS else "trough"
+        if prep == "to" and governor.pos_ == "VERB" and governor.lemma_.lower() in _EFFECTS and \
+                _acted_on(governor) is not None:
+            return governor, "effect level"  # "cut its revenue forecast to $8.2 billion"
         if prep in ("to", "at") and is_change_word(governor):
             return governor, "level"  # "fell 1.2% to 38,500"
         if prep == "at" and governor.lemma_.lower() in ("close", "end", "finish", "settle"):
@@ -112,16 +125,31 @@ _EFFECTS = {"reduce": "fall", "lower": "fall", "slow": "fall", "cut": "fall", "d
             "shrink": "fall", "increase": "rise", "raise": "rise", "boost": "rise", "improve": "rise"}
 
 
+# Nouns of a level reached: "to a record high of $3,512", "at a low of 1.2%".
+_PEAKS = {"high", "peak", "record", "top"}
+_HIGHS = _PEAKS | {"low", "bottom", "trough"}
+
+
+def _acted_on(verb: Token) -> Token | None:
+    """The object a verb changed ('cut its forecast', 'lowered its outlook'), not a figure ('lost
+    5%', 'gained $1.50', 'shed 500 points')."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.like_num or obj.lemma_.lower() in _UNIT_NOUNS | {"%", "percent"} \
+            or any(t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for t in obj.subtree):
+        return None
+    return obj
+
+
 def _effect_on(verb: Token) -> tuple[str, str] | None:
     """What a verb of effect changed: its object with the words that say which ('cognitive
     decline', 'the risk of death'), and who did it when named ('Valtrix's drug')."""
     obj = next(c for c in verb.children if c.dep_ == "dobj")
-    if obj.pos_ != "NOUN":
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() in ("it", "them"):
         return None  # "cut it by half", "reduced them by 20%": which, the words do not say
     of = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
     of_words = [c.lemma_.lower() for c in of.children if c.dep_ == "compound"] + [of.lemma_.lower()] if of is not None else []
-    key = obj.lemma_.lower() + (f" of {' '.join(of_words)}" if of_words else "")  # "the risk of heart attack"
+    key = noun_class(obj) + (f" of {' '.join(of_words)}" if of_words else "")  # "the risk of heart attack"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     agent = _name(subject) if subject is not None else None
     if agent is not None:
@@ -164,6 +192,8 @@ def _name(noun: Token) -> tuple[str, str] | None:
     if owner is not None:
         words = [owner] + words
     proper = next((t for t in words if _proper(t) or t.ent_type_ == "NORP" and t != noun), None)
+    if proper is not None and proper.lemma_.lower() in lexicon("commodities") and proper.pos_ == "NOUN":
+        proper = None  # "Gold prices climbed" in mid-sentence: the commodity, not a name
     if proper is None:
         # "silver rose 3.2%", "oil prices fell": a commodity names its market by a common noun
         traded = noun if noun.lemma_.lower() in lexicon("commodities") else next(
@@ -171,8 +201,8 @@ def _name(noun: Token) -> tuple[str, str] | None:
              and noun.lemma_.lower() == "price"), None)
         if traded is None:
             return None  # "prices rose 3%": which prices, over what period, the words do not say
-        key = traded.lemma_.lower() if traded is noun else f"{traded.lemma_.lower()} price"
-        return key, " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an"))
+        # "gold prices climbed" and "gold surged": the price is what a market's level is
+        return traded.lemma_.lower(), " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an"))
     kind = noun_class(noun) if noun.pos_ == "NOUN" else ""
     name = _name_tokens(proper)
     return f"{name[0].lower_} {kind}".strip(), " ".join(t.text for t in name) + (f" {noun.text}" if kind else "")
@@ -214,6 +244,8 @@ def _day(trigger: Token, ctx: Context, effect: bool = False) -> str | None:
     ("cut its workforce by 5% in 2024"); how long it took ("over 18 months") does not."""
     published = ctx.article.published
     for ent in trigger.sent.ents:
+        if ctx.in_dateline(ent.start_char):
+            continue  # "LONDON, April 22 (Wire) -": the filing day
         if ent.label_ == "DATE" and ent.root.head in (trigger, *trigger.children) or \
                 ent.label_ == "DATE" and ent.root.head.head == trigger:
             before = trigger.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -225,6 +257,8 @@ def _day(trigger: Token, ctx: Context, effect: bool = False) -> str | None:
                 span = f"{before} {ent.text.lower()}" if before in _SPANNING else ent.text.lower()
                 return f"period:{span}"
             parts = date_parts(ent.text, published)
+            if parts is not None and parts.month and parts.day and not parts.year and published:
+                return f"{published[:4]}-{parts.month:02d}-{parts.day:02d}"  # "April 22" in the year of publication
             if parts is not None:
                 return parts.resolved or ent.text.lower()
     if effect:
