@@ -128,6 +128,7 @@ def test_a_count_with_its_owner():
     ("The epicentre lay 60 miles from Port Alder.", "distance from port alder"),
     ("The agency warned of a 12-foot tsunami.", "wave size"),
     ("The telescope found water on a planet 124 light-years from Earth.", "distance from earth"),
+    ("The planet lies 120 light-years away.", "distance from earth"),  # the sky's distances are from us
 ])
 def test_a_measure_is_its_property(text, attribute):
     assert one(text).attribute == attribute
@@ -258,6 +259,7 @@ def test_a_surname_alone_the_model_takes_for_a_place_is_the_person_named_before(
 @pytest.mark.parametrize("text", [
     "Police arrested a man on Sunday. The 27-year-old was charged with theft.",  # no one named
     "Dana Kell and Tomas Verel ran on Sunday. The 27-year-old won.",  # which of them?
+    "Dana Kell was second and Tomas Verel took third. The 27-year-old earned a bonus.",  # two clauses
 ])
 def test_the_n_year_old_of_no_one_named_alone_is_no_ones(text):
     assert [c for c in claims_in(text) if c.attribute == "age"] == []

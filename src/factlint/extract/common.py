@@ -386,7 +386,8 @@ def declared_other(ctx: Context) -> set[str]:
 
 def previous_subject(token: Token) -> Token | None:
     """Whom a pronoun or "the 27-year-old" opening a sentence stands for: the subject of the
-    sentence before; none when it has none or two ("Okafor and Vogt ran. She won": which?)."""
+    sentence before; none when it has none or two ("Okafor and Vogt ran. She won": which?), also
+    in two joined clauses ("Dereje was second and Vogt third.")."""
     sentence = token.sent
     if sentence.start == 0:
         return None
@@ -394,6 +395,10 @@ def previous_subject(token: Token) -> Token | None:
     subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(c.dep_ == "conj" for c in subject.children):
         return None
+    # "Dereje was second and Vogt took third. The 27-year-old ...": two clauses, two subjects
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+           for v in previous.root.children if v.dep_ == "conj" for c in v.children):
+        return None  # (not "Kiptum is only 23, and this was his third marathon": no one else)
     return subject
 
 

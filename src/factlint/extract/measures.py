@@ -143,6 +143,8 @@ def _property(fig: Figure, ctx: Context) -> tuple[str | None, str | None, str | 
         return "distance", None, reference
     # an adjective or noun after the figure: "17 kilometers deep", "3 to 4 meters high", "13 feet tall"
     nxt = fig.span.doc[fig.span.end] if fig.span.end < len(fig.span.doc) else None
+    if nxt is not None and nxt.lower_ == "away" and a.stated_unit in _SKY_UNITS:
+        return "distance", None, "earth"  # "a planet 120 light-years away": from us
     if nxt is not None and nxt.lower_ in words and nxt.pos_ in ("ADJ", "ADV", "NOUN"):
         return words[nxt.lower_], _thing(fig, nxt), None
     for tok in [root.head, *[c for c in root.children]]:
@@ -184,6 +186,9 @@ def _property(fig: Figure, ctx: Context) -> tuple[str | None, str | None, str | 
     if a.dimension == "length" and root.dep_ == "pobj" and root.head.lower_ in ("over", "across", "along"):
         return "distance", None, None
     return None, None, None
+
+
+_SKY_UNITS = {"light_year", "parsec"}  # distances of the sky, told from the Earth
 
 
 def _sized(noun: Token) -> bool:
