@@ -560,7 +560,7 @@ def test_what_the_event_the_story_is_about_cost():
 
 
 def test_a_transfer_fee_is_the_price_of_the_player_signed():
-    assert ("80 million euros", "price of reyes in EUR") in figures("Real Madrid signed Tomas Reyes for 80 million euros.")
+    assert ("65 million euros", "price of reyes in EUR") in figures("Real Madrid signed Tomas Reyes for 65 million euros.")
 
 
 # ---------------------------------------------------------------- where the event ranks among its kind
