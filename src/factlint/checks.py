@@ -347,7 +347,7 @@ def run_numeric(claims: list[Claim], story: Story, options: dict) -> list[Hit]:
     disagree, and a side that far from the best supported one is not shown.
     """
     hits = []
-    for (subject_id, _), slot in sorted(slots(claims).items()):
+    for _, slot in sorted(slots(claims).items()):
         # a count that says nothing of its things may be of any of them, unless the story counts
         # that noun with two fates ("two women gunned down", "one woman she had no quarrel with"):
         # then each fate is a slot of its own ("two firefighters injured" is not weighed against

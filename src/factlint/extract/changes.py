@@ -56,7 +56,7 @@ def change_claims(fig: Figure, ctx: Context) -> list[Claim]:
         if fig.amount.dimension == "count":
             attribute = f"{direction} in {_count_unit(fig)}"
     quals: dict[str, str | bool] = {"dimension": fig.amount.dimension, "keyed": True, "change": role}
-    day = _day(trigger, ctx, effect)
+    day = _finding_day(trigger, ctx) if effect else _day(trigger, ctx)
     if day:
         quals["asof"] = day
     if fig.amount.qualifier:
@@ -238,10 +238,8 @@ _SPANNING = {"since", "over", "for", "during", "through", "throughout"}
 _PERIOD = re.compile(r"\b(week|month|year|quarter|decade|to date|so far)s?\b|\b\d{4}\b", re.I)
 
 
-def _day(trigger: Token, ctx: Context, effect: bool = False) -> str | None:
-    """The day the change happened: a day its clause names, else the day of publication. An
-    effect ("cut the risk by 20%") is a finding of no one day: only a date written says when
-    ("cut its workforce by 5% in 2024"); how long it took ("over 18 months") does not."""
+def _day(trigger: Token, ctx: Context) -> str | None:
+    """The day the change happened: a day its clause names, else the day of publication."""
     published = ctx.article.published
     for ent in trigger.sent.ents:
         if ctx.in_dateline(ent.start_char):
@@ -249,8 +247,6 @@ def _day(trigger: Token, ctx: Context, effect: bool = False) -> str | None:
         if ent.label_ == "DATE" and ent.root.head in (trigger, *trigger.children) or \
                 ent.label_ == "DATE" and ent.root.head.head == trigger:
             before = trigger.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if effect:
-                continue  # read below, from the whole sentence
             if before in _SPANNING or _PERIOD.search(ent.text):
                 # "down 11% since Monday", "lost 2.1% this week": a change over a period, compared
                 # only with one over the period written alike
@@ -261,14 +257,18 @@ def _day(trigger: Token, ctx: Context, effect: bool = False) -> str | None:
                 return f"{published[:4]}-{parts.month:02d}-{parts.day:02d}"  # "April 22" in the year of publication
             if parts is not None:
                 return parts.resolved or ent.text.lower()
-    if effect:
-        # "A 2019 study found it reduced cholesterol by 35%", "in a separate trial last year": a
-        # date or another study anywhere in the sentence makes it that study's finding
-        for ent in trigger.sent.ents:
-            parts = date_parts(ent.text, published) if ent.label_ == "DATE" else None
-            if parts is not None and (parts.year or parts.month or parts.resolved):
-                return parts.resolved or ent.text.lower()
-        if any(t.lower_ in OTHER_INSTANCE and t.dep_ in ("amod", "advmod") for t in trigger.sent):
-            return f"other:{trigger.sent.start_char}"  # never the same as another article's
-        return None
     return published
+
+
+def _finding_day(trigger: Token, ctx: Context) -> str | None:
+    """When an effect ("cut the risk by 20%") was found: of no one day, unless a date anywhere in
+    the sentence says when ("cut its workforce by 5% in 2024", "A 2019 study found") or the
+    sentence names another study ("in a separate trial"); how long it took ("over 18 months")
+    does not."""
+    for ent in trigger.sent.ents:
+        parts = date_parts(ent.text, ctx.article.published) if ent.label_ == "DATE" else None
+        if parts is not None and (parts.year or parts.month or parts.resolved):
+            return parts.resolved or ent.text.lower()
+    if any(t.lower_ in OTHER_INSTANCE and t.dep_ in ("amod", "advmod") for t in trigger.sent):
+        return f"other:{trigger.sent.start_char}"  # never the same as another article's
+    return None

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Token
 
 from ..models import Claim
-from .amounts import Amount, ordinals
+from .amounts import ORDINALS, Amount, ordinals
 from .changes import is_change_word
 from .common import Context, event_family
 from .figure import Figure, claim, event_claim, interval, noun_class, word_measure
@@ -106,7 +106,7 @@ def event_rank_claims(ctx: Context) -> list[Claim]:
         if _one_of(noun) or _narrowed(noun, sup):
             continue
         ordinal = next((c for c in sup.children if c.dep_ == "advmod" and c.ent_type_ == "ORDINAL"), None)
-        rank = ORDINAL_WORDS.get(ordinal.lower_) if ordinal is not None else 1
+        rank = ORDINALS.get(ordinal.lower_) if ordinal is not None else 1
         if rank is None:
             continue
         kind = noun.lemma_.lower() + (f" of {of.lemma_.lower()}" if of is not None else "")
@@ -118,10 +118,6 @@ def event_rank_claims(ctx: Context) -> list[Claim]:
         out.append(event_claim(ctx, fig, "quantity", f"rank among {kind}s by {degree}", noun, interval(amount),
                                quals={"ordinal": True, "rank": True}))
     return out
-
-
-ORDINAL_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-                 "ninth": 9, "tenth": 10}
 
 
 def _eventful(noun: Token) -> bool:
